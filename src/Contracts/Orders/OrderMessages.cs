@@ -1,0 +1,38 @@
+namespace Backend.Contracts.Orders;
+
+/// <summary>One line of an order as a client sends it: prices are never taken from the client.</summary>
+public sealed record OrderLineItem(string Sku, int Quantity);
+
+/// <summary>Where the order ships; the country decides the tax rate.</summary>
+public sealed record ShippingAddress(
+    string Country,
+    string? Name = null,
+    string? Line1 = null,
+    string? City = null,
+    string? PostalCode = null);
+
+/// <summary>The whole order: the ingress publishes it once recorded, and other systems may publish it directly.</summary>
+public sealed record SubmitOrder(
+    Guid OrderId,
+    string CustomerId,
+    IReadOnlyList<OrderLineItem> Lines,
+    string PaymentToken,
+    ShippingAddress ShipTo,
+    DateTimeOffset SubmittedAt);
+
+public sealed record CancelOrder(Guid OrderId, string RequestedBy);
+
+/// <summary>Internal: an order that sat in Accepted or Reserved too long is expired.</summary>
+public sealed record ExpireOrder(Guid OrderId);
+
+public sealed record OrderAccepted(Guid OrderId, string CustomerId, DateTimeOffset At);
+
+public sealed record OrderConfirmed(Guid OrderId, string CustomerId, decimal Total, string Currency, DateTimeOffset At);
+
+public sealed record OrderRejected(Guid OrderId, string CustomerId, string Reason, string? Detail, DateTimeOffset At);
+
+public sealed record OrderCancelled(Guid OrderId, string CustomerId, DateTimeOffset At);
+
+public sealed record OrderExpired(Guid OrderId, string CustomerId, DateTimeOffset At);
+
+public sealed record OrderShipped(Guid OrderId, string CustomerId, string Carrier, string TrackingNumber, DateTimeOffset At);

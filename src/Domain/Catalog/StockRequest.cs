@@ -1,0 +1,18 @@
+namespace Backend.Domain.Catalog;
+
+public sealed record StockRequest(string Sku, int Quantity);
+
+/// <summary>Outcome of an all-or-nothing reservation: on failure, <see cref="ShortSku"/> names a line that could not be covered.</summary>
+public sealed record ReservationResult(bool Succeeded, string? ShortSku)
+{
+    public static ReservationResult Reserved { get; } = new(true, null);
+
+    public static ReservationResult OutOfStock(string sku) => new(false, sku);
+}
+
+public enum ReceiptOutcome
+{
+    Counted,
+    Duplicate,
+    UnknownSku,
+}

@@ -1,0 +1,49 @@
+namespace Backend.Domain.Orders;
+
+public enum AddOrderOutcome
+{
+    Added,
+    /// <summary>An order with that id exists already (a redelivered or re-sent submission).</summary>
+    DuplicateId,
+    /// <summary>The customer used that Idempotency-Key for another order already.</summary>
+    DuplicateIdempotencyKey,
+}
+
+/// <summary>Filter and page for listing orders; newest first, ties broken by id so pages are stable.</summary>
+public sealed record OrderQuery(
+    string? CustomerId = null,
+    OrderStatus? Status = null,
+    DateTimeOffset? AcceptedFrom = null,
+    DateTimeOffset? AcceptedTo = null,
+    int Page = 1,
+    int PageSize = 20);
+
+public sealed record OrderPage(IReadOnlyList<Order> Items, int Page, int PageSize, long TotalCount);
+
+public interface IOrderStore
+{
+    Task<AddOrderOutcome> TryAddAsync(Order order, CancellationToken cancellationToken);
+
+    Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken);
+
+    /// <summary>Saves the order only if the stored one still has <paramref name="expectedVersion"/>; false when another writer won.</summary>
+    Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken);
+
+    Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Orders in one of <paramref name="statuses"/> whose last change is older than <paramref name="updatedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<Order>> FindStaleAsync(
+        IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Orders in one of <paramref name="statuses"/> accepted before <paramref name="acceptedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<Order>> FindAcceptedBeforeAsync(
+        IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Orders confirmed in [from, to), whatever their status now.</summary>
+    Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>True when the store answers; used by readiness checks.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}
