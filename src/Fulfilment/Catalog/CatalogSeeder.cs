@@ -1,0 +1,34 @@
+using Backend.Domain.Catalog;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Fulfilment.Catalog;
+
+/// <summary>
+/// Creates the configured products on first start. Opening stock is booked as a receipt with a fixed id, so a
+/// restart, or a second process seeding the same file, never counts it twice.
+/// </summary>
+public sealed class CatalogSeeder(IProductStore products, IOptions<CatalogSeedOptions> options, ILogger<CatalogSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var seed in options.Value.Seed)
+        {
+            if (await products.FindAsync(seed.Sku, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            await products.UpsertAsync(new ProductDefinition(seed.Sku, seed.Name, seed.UnitPrice, true, seed.ReorderPoint), cancellationToken);
+            if (seed.OnHand > 0)
+            {
+                await products.ReceiveAsync(seed.Sku, seed.OnHand, $"seed-{seed.Sku}", cancellationToken);
+            }
+
+            Log.ProductSeeded(logger, seed.Sku, seed.OnHand);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

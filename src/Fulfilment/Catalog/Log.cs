@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace Backend.Fulfilment.Catalog;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1200, EventName = "ProductSeeded", Level = LogLevel.Information,
+        Message = "Seeded product {Sku} with {OnHand} units on hand")]
+    public static partial void ProductSeeded(ILogger logger, string sku, int onHand);
+}

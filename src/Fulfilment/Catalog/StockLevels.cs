@@ -1,0 +1,28 @@
+using Backend.Contracts.Catalog;
+using Backend.Domain.Catalog;
+using MassTransit;
+
+namespace Backend.Fulfilment.Catalog;
+
+/// <summary>
+/// Announces <see cref="StockLow"/> once per crossing of the reorder point: the flag on the product is flipped
+/// atomically, and only the caller that flipped it publishes.
+/// </summary>
+public sealed class StockLevels(IProductStore products)
+{
+    public async Task CheckAsync(IEnumerable<string> skus, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        foreach (var product in await products.FindManyAsync([.. skus.Distinct()], cancellationToken))
+        {
+            if (product.CrossedReorderPoint &&
+                await products.TrySetBelowReorderPointAsync(product.Sku, true, cancellationToken))
+            {
+                await publish.Publish(new StockLow(product.Sku, product.Available, product.ReorderPoint), cancellationToken);
+            }
+            else if (product.RecoveredFromReorderPoint)
+            {
+                await products.TrySetBelowReorderPointAsync(product.Sku, false, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using Backend.Contracts.Catalog;
+using Backend.Domain.Catalog;
+using Backend.Messaging;
+using MassTransit;
+
+namespace Backend.Fulfilment.Catalog;
+
+public sealed class UpsertProductConsumer(IProductStore products, StockLevels stockLevels) : IConsumer<UpsertProduct>
+{
+    public async Task Consume(ConsumeContext<UpsertProduct> context)
+    {
+        var message = context.Message;
+        MessageValidation.Require(Sku.IsValid(message.Sku), $"'Sku' must match {Sku.Pattern}.");
+        var name = MessageValidation.RequireText(message.Name, nameof(message.Name));
+        MessageValidation.Require(message.UnitPrice >= 0 && decimal.Round(message.UnitPrice, 2) == message.UnitPrice,
+            "'UnitPrice' must be zero or more, with at most two decimals.");
+        MessageValidation.Require(message.ReorderPoint >= 0, "'ReorderPoint' must be zero or more.");
+
+        await products.UpsertAsync(
+            new ProductDefinition(message.Sku, name, message.UnitPrice, message.Active, message.ReorderPoint), context.CancellationToken);
+        await stockLevels.CheckAsync([message.Sku], context, context.CancellationToken);
+    }
+}
+
+public sealed class UpsertProductConsumerDefinition : ConsumerDefinition<UpsertProductConsumer>
+{
+    public UpsertProductConsumerDefinition() => EndpointName = QueueNames.UpsertProduct;
+}

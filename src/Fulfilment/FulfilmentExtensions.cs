@@ -1,0 +1,71 @@
+using Backend.Domain.Payments;
+using Backend.Fulfilment.Catalog;
+using Backend.Fulfilment.Jobs;
+using Backend.Fulfilment.Orders;
+using Backend.Fulfilment.Payments;
+using Backend.Fulfilment.Pricing;
+using Backend.Fulfilment.Shipping;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Backend.Fulfilment;
+
+public static class FulfilmentExtensions
+{
+    /// <summary>The business rules of the workers: processing steps, payments, stock levels and recurring jobs.</summary>
+    public static IHostApplicationBuilder AddFulfilment(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        AddValidatedOptions<PricingOptions>(services, PricingOptions.SectionName);
+        AddValidatedOptions<PaymentOptions>(services, PaymentOptions.SectionName);
+        AddValidatedOptions<JobsOptions>(services, JobsOptions.SectionName);
+        AddValidatedOptions<CatalogSeedOptions>(services, CatalogSeedOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<PricingOptions>>().Value.ToPolicy());
+        services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddSingleton<OrderMetrics>();
+        services.AddScoped<StockLevels>();
+        services.AddScoped<OrderWorkflow>();
+        services.AddScoped<OrderCommandHandler>();
+        services.AddHostedService<CatalogSeeder>();
+
+        // Cron expressions are needed while registering triggers, before options exist; ValidateOnStart still
+        // rejects a bad one with a clear message.
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddQuartz(quartz =>
+        {
+            AddCronJob<OrderRedriveJob>(quartz, OrderRedriveJob.Key, jobs.OrderRedriveCron);
+            AddCronJob<OrderExpiryJob>(quartz, OrderExpiryJob.Key, jobs.OrderExpiryCron);
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    /// <summary>Registers the workers' consumers; pass it to <c>AddMessaging</c>.</summary>
+    public static void AddFulfilmentConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SubmitOrderConsumer, SubmitOrderConsumerDefinition>();
+        bus.AddConsumer<CancelOrderConsumer, CancelOrderConsumerDefinition>();
+        bus.AddConsumer<ExpireOrderConsumer, ExpireOrderConsumerDefinition>();
+        bus.AddConsumer<ShipmentDispatchedConsumer, ShipmentDispatchedConsumerDefinition>();
+        bus.AddConsumer<UpsertProductConsumer, UpsertProductConsumerDefinition>();
+        bus.AddConsumer<StockReplenishedConsumer, StockReplenishedConsumerDefinition>();
+    }
+
+    private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static void AddCronJob<TJob>(IQuartzBuilder quartz, JobKey key, string cron)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key));
+        quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name).WithCronSchedule(cron));
+    }
+}

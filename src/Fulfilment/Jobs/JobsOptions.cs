@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Quartz;
+
+namespace Backend.Fulfilment.Jobs;
+
+public sealed class JobsOptions : IValidatableObject
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Quartz cron (with seconds) of the re-drive of stuck orders.</summary>
+    [Required]
+    public string OrderRedriveCron { get; set; } = "0/15 * * * * ?";
+
+    /// <summary>How long an order may sit in Accepted or Reserved before its next message is sent again.</summary>
+    public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Required]
+    public string OrderExpiryCron { get; set; } = "0 * * * * ?";
+
+    /// <summary>An order not confirmed this long after acceptance expires and releases its stock.</summary>
+    public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Orders one run handles at most; the next run takes the rest.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, cron) in new[] { (nameof(OrderRedriveCron), OrderRedriveCron), (nameof(OrderExpiryCron), OrderExpiryCron) })
+        {
+            if (!CronExpression.TryParse(cron, out _))
+            {
+                yield return new ValidationResult($"Jobs:{name} '{cron}' is not a valid Quartz cron expression.", [name]);
+            }
+        }
+
+        if (RedriveAfter <= TimeSpan.Zero || ExpireAfter <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Jobs:RedriveAfter and Jobs:ExpireAfter must be positive.");
+        }
+    }
+}

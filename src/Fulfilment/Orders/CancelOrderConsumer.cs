@@ -1,0 +1,22 @@
+using Backend.Contracts.Orders;
+using Backend.Domain.Orders;
+using Backend.Messaging;
+using MassTransit;
+
+namespace Backend.Fulfilment.Orders;
+
+/// <summary>Cancels an order that has not shipped: stock is released and the authorization voided.</summary>
+public sealed class CancelOrderConsumer(OrderCommandHandler handler) : IConsumer<CancelOrder>
+{
+    public Task Consume(ConsumeContext<CancelOrder> context)
+    {
+        var requestedBy = MessageValidation.RequireText(context.Message.RequestedBy, nameof(CancelOrder.RequestedBy));
+        return handler.HandleAsync(
+            context, context.Message.OrderId, OrderStatus.Cancelled, (order, at) => order.Cancel(requestedBy, at), unknownIsInvalid: true);
+    }
+}
+
+public sealed class CancelOrderConsumerDefinition : ConsumerDefinition<CancelOrderConsumer>
+{
+    public CancelOrderConsumerDefinition() => EndpointName = QueueNames.CancelOrder;
+}

@@ -1,0 +1,18 @@
+using Backend.Contracts.Orders;
+using Backend.Domain.Orders;
+using Backend.Messaging;
+using MassTransit;
+
+namespace Backend.Fulfilment.Orders;
+
+/// <summary>Expires an order that was not confirmed in time, releasing whatever it holds.</summary>
+public sealed class ExpireOrderConsumer(OrderCommandHandler handler) : IConsumer<ExpireOrder>
+{
+    public Task Consume(ConsumeContext<ExpireOrder> context) =>
+        handler.HandleAsync(context, context.Message.OrderId, OrderStatus.Expired, (order, at) => order.Expire(at), unknownIsInvalid: false);
+}
+
+public sealed class ExpireOrderConsumerDefinition : ConsumerDefinition<ExpireOrderConsumer>
+{
+    public ExpireOrderConsumerDefinition() => EndpointName = QueueNames.ExpireOrder;
+}

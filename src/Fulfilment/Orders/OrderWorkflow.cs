@@ -1,0 +1,119 @@
+using Backend.Domain.Catalog;
+using Backend.Domain.Orders;
+using Backend.Domain.Payments;
+using Backend.Domain.Pricing;
+using Backend.Fulfilment.Catalog;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Backend.Fulfilment.Orders;
+
+/// <summary>
+/// Takes an order one stored step at a time: Accepted → Reserved (catalog check, pricing, reservation) →
+/// Confirmed (payment). Each step is saved over the version it read before anything is published, and every
+/// step is safe to repeat, so a redelivered or re-driven message resumes where the order stands.
+/// </summary>
+public sealed class OrderWorkflow(
+    IOrderStore orders,
+    IProductStore products,
+    IPaymentGateway payments,
+    PricingPolicy pricing,
+    StockLevels stockLevels,
+    OrderMetrics metrics,
+    TimeProvider time,
+    ILogger<OrderWorkflow> logger)
+{
+    public async Task AdvanceAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        if (order.Status == OrderStatus.Accepted)
+        {
+            order = await ReserveAsync(order, publish, cancellationToken);
+        }
+
+        if (order.Status == OrderStatus.Reserved)
+        {
+            order = await AuthorizeAsync(order, publish, cancellationToken);
+        }
+
+        // A step that lost a race to a cancel or expiry may have reserved or authorized after the winner settled.
+        await SettleAsync(order, publish, cancellationToken);
+    }
+
+    /// <summary>Stores the next state, settles stock and payment for it, and announces it.</summary>
+    public async Task<Order> CompleteAsync(Order current, Order next, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        await SaveAsync(current, next, cancellationToken);
+        await SettleAsync(next, publish, cancellationToken);
+        await publish.Publish(OrderEvents.For(next), cancellationToken);
+        metrics.Completed(next);
+        Log.OrderMoved(logger, next.Id, next.Status, next.Reason);
+        return next;
+    }
+
+    /// <summary>
+    /// Makes stock and payment agree with a final state; every call is idempotent, so it also repairs a step that
+    /// crashed between saving the order and settling.
+    /// </summary>
+    public async Task SettleAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        switch (order.Status)
+        {
+            case OrderStatus.Rejected or OrderStatus.Cancelled or OrderStatus.Expired:
+                await products.ReleaseAsync(order.Id, cancellationToken);
+                await payments.VoidAsync(order.Id, cancellationToken);
+                await stockLevels.CheckAsync(order.Lines.Select(line => line.Sku), publish, cancellationToken);
+                break;
+            case OrderStatus.Shipped:
+                await products.CommitAsync(order.Id, cancellationToken);
+                await payments.CaptureAsync(order.Id, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task<Order> ReserveAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        var skus = order.Lines.Select(line => line.Sku).Distinct().ToList();
+        var catalog = (await products.FindManyAsync(skus, cancellationToken)).ToDictionary(product => product.Sku);
+        var now = time.GetUtcNow();
+
+        if (CatalogCheck.Check(order.Lines, catalog) is { } rejection)
+        {
+            return await CompleteAsync(order, order.Reject(rejection.Reason, rejection.Detail, now), publish, cancellationToken);
+        }
+
+        var quote = pricing.Price(order.Lines, catalog, order.ShipTo.Country);
+        var reservation = await products.ReserveAsync(
+            order.Id, [.. order.Lines.Select(line => new StockRequest(line.Sku, line.Quantity))], cancellationToken);
+        if (!reservation.Succeeded)
+        {
+            var rejected = order.Reject(RejectionReason.OutOfStock, reservation.ShortSku, now);
+            return await CompleteAsync(order, rejected, publish, cancellationToken);
+        }
+
+        var reserved = order.Reserve(quote, now);
+        await SaveAsync(order, reserved, cancellationToken);
+        await stockLevels.CheckAsync(skus, publish, cancellationToken);
+        Log.OrderMoved(logger, reserved.Id, reserved.Status, null);
+        return reserved;
+    }
+
+    private async Task<Order> AuthorizeAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        var totals = order.Totals ?? throw new InvalidOperationException($"Reserved order {order.Id} has no totals.");
+        var result = await payments.AuthorizeAsync(
+            new PaymentRequest(order.Id, order.CustomerId, totals.Total, totals.Currency, order.PaymentToken), cancellationToken);
+        var now = time.GetUtcNow();
+        var next = result.Approved
+            ? order.Confirm(result.AuthorizationId!, now)
+            : order.Reject(result.DeclineReason!, null, now);
+        return await CompleteAsync(order, next, publish, cancellationToken);
+    }
+
+    private async Task SaveAsync(Order current, Order next, CancellationToken cancellationToken)
+    {
+        if (!await orders.TryUpdateAsync(next, current.Version, cancellationToken))
+        {
+            throw new OrderConcurrencyException(current.Id, current.Version);
+        }
+    }
+}

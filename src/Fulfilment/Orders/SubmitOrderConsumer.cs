@@ -1,0 +1,45 @@
+using Backend.Contracts.Orders;
+using Backend.Domain.Orders;
+using Backend.Messaging;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Backend.Fulfilment.Orders;
+
+/// <summary>
+/// Processes a submitted order. The ingress has stored it already; an order published straight to the broker
+/// by another system is stored here first, so both paths continue from the same document.
+/// </summary>
+public sealed class SubmitOrderConsumer(IOrderStore orders, OrderWorkflow workflow, TimeProvider time, ILogger<SubmitOrderConsumer> logger)
+    : IConsumer<SubmitOrder>
+{
+    public async Task Consume(ConsumeContext<SubmitOrder> context)
+    {
+        var submitted = SubmitOrderMapping.ToAcceptedOrder(context.Message, time.GetUtcNow());
+        var order = await orders.FindAsync(submitted.Id, context.CancellationToken)
+            ?? await AcceptAsync(submitted, context);
+
+        MessageValidation.Require(order.CustomerId == submitted.CustomerId,
+            $"Order {order.Id} exists for another customer; the message cannot be applied to it.");
+        await workflow.AdvanceAsync(order, context, context.CancellationToken);
+    }
+
+    private async Task<Order> AcceptAsync(Order submitted, ConsumeContext context)
+    {
+        if (await orders.TryAddAsync(submitted, context.CancellationToken) != AddOrderOutcome.Added)
+        {
+            // A concurrent delivery stored it first: carry on from its copy.
+            return await orders.FindAsync(submitted.Id, context.CancellationToken)
+                ?? throw new InvalidOperationException($"Order {submitted.Id} was reported stored but cannot be read.");
+        }
+
+        Log.OrderAcceptedFromBroker(logger, submitted.Id, submitted.CustomerId);
+        await context.Publish(new OrderAccepted(submitted.Id, submitted.CustomerId, submitted.AcceptedAt), context.CancellationToken);
+        return submitted;
+    }
+}
+
+public sealed class SubmitOrderConsumerDefinition : ConsumerDefinition<SubmitOrderConsumer>
+{
+    public SubmitOrderConsumerDefinition() => EndpointName = QueueNames.SubmitOrder;
+}

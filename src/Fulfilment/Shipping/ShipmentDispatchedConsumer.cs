@@ -1,0 +1,25 @@
+using Backend.Contracts.Shipping;
+using Backend.Domain.Orders;
+using Backend.Fulfilment.Orders;
+using Backend.Messaging;
+using MassTransit;
+
+namespace Backend.Fulfilment.Shipping;
+
+/// <summary>Ships a confirmed order: its units leave on-hand and reserved, and the payment is captured.</summary>
+public sealed class ShipmentDispatchedConsumer(OrderCommandHandler handler) : IConsumer<ShipmentDispatched>
+{
+    public Task Consume(ConsumeContext<ShipmentDispatched> context)
+    {
+        var message = context.Message;
+        var shipment = new Shipment(
+            MessageValidation.RequireText(message.Carrier, nameof(message.Carrier)),
+            MessageValidation.RequireText(message.TrackingNumber, nameof(message.TrackingNumber)));
+        return handler.HandleAsync(context, message.OrderId, OrderStatus.Shipped, (order, at) => order.Ship(shipment, at), unknownIsInvalid: true, conflictIsInvalid: true);
+    }
+}
+
+public sealed class ShipmentDispatchedConsumerDefinition : ConsumerDefinition<ShipmentDispatchedConsumer>
+{
+    public ShipmentDispatchedConsumerDefinition() => EndpointName = QueueNames.ShipmentDispatched;
+}

@@ -1,0 +1,80 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The transport seam: MassTransit over RabbitMQ or in memory, chosen by <c>Messaging:Transport</c>. Every
+    /// receive endpoint reads MassTransit envelopes and plain JSON alike, retries transient failures and sends
+    /// what still fails, or can never succeed, to its <c>_error</c> queue.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? registerConsumers = null)
+    {
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<RabbitMqOptions>()
+            .BindConfiguration(RabbitMqOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var transport = builder.Configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), Transport.InMemory);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(KebabCaseEndpointNameFormatter.Instance);
+            registerConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback(ConfigureEndpoint);
+
+            if (transport == Transport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, host =>
+                    {
+                        host.Username(rabbit.Username);
+                        host.Password(rabbit.Password);
+                    });
+                    ConfigureBus(context, cfg);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => ConfigureBus(context, cfg));
+            }
+        });
+
+        return builder;
+    }
+
+    private static void ConfigureBus<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        cfg.MessageTopology.SetEntityNameFormatter(new StableEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+        cfg.ConfigureEndpoints(context);
+    }
+
+    private static void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
+    {
+        var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+
+        // Each endpoint serves exactly one consumer of one message type, so a body without an envelope can only
+        // mean that type: other systems may publish plain JSON, with or without a content type.
+        endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        endpoint.UseMessageRetry(retry =>
+        {
+            retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+            retry.Ignore<InvalidMessageException>();
+        });
+        endpoint.UseInMemoryOutbox(context);
+    }
+}

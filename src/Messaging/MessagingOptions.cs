@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Backend.Messaging;
+
+public enum Transport
+{
+    InMemory,
+    RabbitMq,
+}
+
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    /// <summary>In-memory suits one process (Standalone, tests); RabbitMQ is the production shape.</summary>
+    public Transport Transport { get; set; } = Transport.InMemory;
+
+    /// <summary>Redeliveries of a failing message, at growing intervals, before it goes to the error queue.</summary>
+    [Range(0, 20)]
+    public int RetryLimit { get; set; } = 5;
+
+    /// <summary>Messages one consumer handles at once in one process.</summary>
+    [Range(1, 256)]
+    public int ConcurrentMessageLimit { get; set; } = 16;
+}
+
+public sealed class RabbitMqOptions
+{
+    public const string SectionName = "RabbitMq";
+
+    [Required]
+    public string Host { get; set; } = "localhost";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 5672;
+
+    [Required]
+    public string VirtualHost { get; set; } = "/";
+
+    [Required]
+    public string Username { get; set; } = "guest";
+
+    [Required]
+    public string Password { get; set; } = "guest";
+}

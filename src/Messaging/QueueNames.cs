@@ -1,0 +1,18 @@
+namespace Backend.Messaging;
+
+/// <summary>
+/// The queues other systems publish to, each with an exchange of the same name bound to it. These names are a
+/// public contract (docs/messaging.md): they never follow a class or namespace rename.
+/// </summary>
+public static class QueueNames
+{
+    public const string SubmitOrder = "submit-order";
+    public const string CancelOrder = "cancel-order";
+    public const string ExpireOrder = "expire-order";
+    public const string UpsertProduct = "upsert-product";
+    public const string StockReplenished = "stock-replenished";
+    public const string ShipmentDispatched = "shipment-dispatched";
+
+    /// <summary>Where MassTransit moves a message that failed for good, with the reason in its headers.</summary>
+    public static string ErrorQueue(string queue) => queue + "_error";
+}

@@ -1,0 +1,16 @@
+using Backend.Fulfilment;
+using Backend.Hosting;
+using Backend.Messaging;
+using Backend.Store;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("workers");
+builder.AddStore();
+builder.AddMessaging(bus => bus.AddFulfilmentConsumers());
+builder.AddFulfilment();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;
