@@ -1,0 +1,75 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using NetArchTest.Rules;
+
+namespace Backend.Architecture.Tests;
+
+/// <summary>The design rules that can be checked, checked: they hold without anyone remembering them.</summary>
+public sealed class LayeringTests
+{
+    private static readonly string[] Hosts = ["Backend.Ingress", "Backend.Workers", "Backend.Standalone"];
+
+    private static readonly string[] Libraries =
+        ["Backend.Contracts", "Backend.Domain", "Backend.Store", "Backend.Messaging", "Backend.Hosting", "Backend.Api", "Backend.Fulfilment"];
+
+    public static TheoryData<string> LibraryNames => [.. Libraries];
+
+    public static TheoryData<string> HostNames => [.. Hosts];
+
+    [Fact]
+    public void Domain_depends_on_no_transport_store_or_web_framework()
+    {
+        var result = Types.InAssembly(Assembly.Load("Backend.Domain"))
+            .ShouldNot()
+            .HaveDependencyOnAny("MassTransit", "MongoDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Microsoft.Extensions", "Quartz", "Backend.Contracts")
+            .GetResult();
+
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Domain_and_contracts_reference_only_the_base_library()
+    {
+        foreach (var name in new[] { "Backend.Domain", "Backend.Contracts" })
+        {
+            Assembly.Load(name).GetReferencedAssemblies()
+                .Select(reference => reference.Name!)
+                .Where(reference => !reference.StartsWith("System", StringComparison.Ordinal) && reference != "netstandard")
+                .ShouldBeEmpty($"{name} must stay free of packages so other systems and tests can use it alone");
+        }
+    }
+
+    [Fact]
+    public void Business_logic_knows_neither_store_adapter()
+    {
+        var result = Types.InAssemblies([Assembly.Load("Backend.Fulfilment"), Assembly.Load("Backend.Api")])
+            .ShouldNot()
+            .HaveDependencyOnAny("MongoDB", "Microsoft.Data.Sqlite", "Backend.Store")
+            .GetResult();
+
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Theory]
+    [MemberData(nameof(LibraryNames))]
+    public void Library_references_no_host(string library)
+    {
+        Assembly.Load(library).GetReferencedAssemblies()
+            .Select(reference => reference.Name)
+            .Intersect(Hosts)
+            .ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(HostNames))]
+    public void Host_only_composes(string host)
+    {
+        var ownTypes = Assembly.Load(host).GetTypes()
+            .Where(type => !type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false))
+            .Where(type => type.Namespace is null || type.Namespace.StartsWith("Backend", StringComparison.Ordinal))
+            .Select(type => type.FullName)
+            .Where(name => name != "Program" && !name!.StartsWith("Program+", StringComparison.Ordinal));
+
+        ownTypes.ShouldBeEmpty("hosts hold only Program.cs; features belong in a library that every host can compose");
+    }
+}
