@@ -16,7 +16,11 @@ public sealed class StockReplenishedConsumer(IProductStore products, StockLevels
         var receiptId = MessageValidation.RequireText(message.ReceiptId, nameof(message.ReceiptId));
 
         var outcome = await products.ReceiveAsync(message.Sku, message.Quantity, receiptId, context.CancellationToken);
-        MessageValidation.Require(outcome != ReceiptOutcome.UnknownSku, $"Product '{message.Sku}' does not exist.");
+        if (outcome == ReceiptOutcome.UnknownSku)
+        {
+            throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");
+        }
+
         await stockLevels.CheckAsync([message.Sku], context, context.CancellationToken);
     }
 }

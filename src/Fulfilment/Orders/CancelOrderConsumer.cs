@@ -8,11 +8,14 @@ namespace Backend.Fulfilment.Orders;
 /// <summary>Cancels an order that has not shipped: stock is released and the authorization voided.</summary>
 public sealed class CancelOrderConsumer(OrderCommandHandler handler) : IConsumer<CancelOrder>
 {
+    // A cancel that loses a race to a rejection, expiry or shipment has nothing left to do.
+    private static readonly CommandRules Rules = new(RequireOrder: true, RejectConflicts: false);
+
     public Task Consume(ConsumeContext<CancelOrder> context)
     {
         var requestedBy = MessageValidation.RequireText(context.Message.RequestedBy, nameof(CancelOrder.RequestedBy));
         return handler.HandleAsync(
-            context, context.Message.OrderId, OrderStatus.Cancelled, (order, at) => order.Cancel(requestedBy, at), unknownIsInvalid: true);
+            context, context.Message.OrderId, OrderStatus.Cancelled, (order, at) => order.Cancel(requestedBy, at), Rules);
     }
 }
 

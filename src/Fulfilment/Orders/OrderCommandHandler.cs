@@ -5,6 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Backend.Fulfilment.Orders;
 
+/// <summary>How a command treats an order that is missing, or in a state the command cannot leave from.</summary>
+/// <param name="RequireOrder">A missing order is retried, then errored; otherwise the command is dropped as moot.</param>
+/// <param name="RejectConflicts">A state the command cannot leave from errors the message; otherwise it is logged and ignored.</param>
+public sealed record CommandRules(bool RequireOrder, bool RejectConflicts);
+
 /// <summary>
 /// The shared shape of the commands that end an order from outside the processing steps (cancel, expire, ship):
 /// load it, apply the transition if the state allows, otherwise repeat the settlement of where it stands.
@@ -12,24 +17,24 @@ namespace Backend.Fulfilment.Orders;
 public sealed class OrderCommandHandler(IOrderStore orders, OrderWorkflow workflow, TimeProvider time, ILogger<OrderCommandHandler> logger)
 {
     public async Task HandleAsync(
-        ConsumeContext context,
-        Guid orderId,
-        OrderStatus target,
-        Func<Order, DateTimeOffset, Order> transition,
-        bool unknownIsInvalid,
-        bool conflictIsInvalid = false)
+        ConsumeContext context, Guid orderId, OrderStatus target, Func<Order, DateTimeOffset, Order> transition, CommandRules rules)
     {
         MessageValidation.RequireId(orderId, "OrderId");
         var order = await orders.FindAsync(orderId, context.CancellationToken);
         if (order is null)
         {
-            MessageValidation.Require(!unknownIsInvalid, $"Order {orderId} does not exist.");
+            if (rules.RequireOrder)
+            {
+                // The order may still be on its way (its submit queued behind): retry, then the error queue says why.
+                throw new MissingReferenceException($"Order {orderId} does not exist.");
+            }
+
             return;
         }
 
         if (!order.CanMoveTo(target))
         {
-            MessageValidation.Require(order.Status == target || !conflictIsInvalid,
+            MessageValidation.Require(order.Status == target || !rules.RejectConflicts,
                 $"Order {order.Id} is {order.Status} and cannot become {target}.");
 
             // Already there (a redelivery) or past the point of no return: settle again, idempotently, and stop.

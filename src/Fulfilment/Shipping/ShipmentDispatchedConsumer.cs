@@ -9,13 +9,16 @@ namespace Backend.Fulfilment.Shipping;
 /// <summary>Ships a confirmed order: its units leave on-hand and reserved, and the payment is captured.</summary>
 public sealed class ShipmentDispatchedConsumer(OrderCommandHandler handler) : IConsumer<ShipmentDispatched>
 {
+    // Shipping a cancelled or unconfirmed order is a warehouse mistake an operator must see.
+    private static readonly CommandRules Rules = new(RequireOrder: true, RejectConflicts: true);
+
     public Task Consume(ConsumeContext<ShipmentDispatched> context)
     {
         var message = context.Message;
         var shipment = new Shipment(
             MessageValidation.RequireText(message.Carrier, nameof(message.Carrier)),
             MessageValidation.RequireText(message.TrackingNumber, nameof(message.TrackingNumber)));
-        return handler.HandleAsync(context, message.OrderId, OrderStatus.Shipped, (order, at) => order.Ship(shipment, at), unknownIsInvalid: true, conflictIsInvalid: true);
+        return handler.HandleAsync(context, message.OrderId, OrderStatus.Shipped, (order, at) => order.Ship(shipment, at), Rules);
     }
 }
 
