@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,24 @@ public static class MessagingExtensions
         where TEndpoint : IReceiveEndpointConfigurator
     {
         cfg.MessageTopology.SetEntityNameFormatter(new StableEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+        cfg.ConfigureJsonSerializerOptions(StrictContracts);
         cfg.ConfigureEndpoints(context);
+    }
+
+    /// <summary>
+    /// A plain JSON body that lacks a required field, or sends null where the contract allows none, fails to
+    /// deserialize, so it lands in the error queue with the reason instead of reaching a consumer with defaults.
+    /// </summary>
+    private static JsonSerializerOptions StrictContracts(JsonSerializerOptions options)
+    {
+        // MassTransit shares one options instance per process; a second bus (tests host several) finds it frozen.
+        if (!options.IsReadOnly)
+        {
+            options.RespectRequiredConstructorParameters = true;
+            options.RespectNullableAnnotations = true;
+        }
+
+        return options;
     }
 
     private static void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)

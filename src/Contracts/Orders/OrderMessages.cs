@@ -11,14 +11,17 @@ public sealed record ShippingAddress(
     string? City = null,
     string? PostalCode = null);
 
-/// <summary>The whole order: the ingress publishes it once recorded, and other systems may publish it directly.</summary>
+/// <summary>
+/// The whole order: the ingress publishes it once recorded, and other systems may publish it directly.
+/// <see cref="SubmittedAt"/> may be left out; the time of arrival stands in.
+/// </summary>
 public sealed record SubmitOrder(
     Guid OrderId,
     string CustomerId,
     IReadOnlyList<OrderLineItem> Lines,
     string PaymentToken,
     ShippingAddress ShipTo,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt = default);
 
 public sealed record CancelOrder(Guid OrderId, string RequestedBy);
 
