@@ -1,0 +1,37 @@
+using Backend.Domain.Orders;
+
+using MongoDB.Driver;
+
+namespace Backend.Store.Mongo;
+
+internal static class MongoOrderFilter
+{
+    private static readonly FilterDefinitionBuilder<OrderDocument> Filter = Builders<OrderDocument>.Filter;
+
+    /// <summary>The filter of a listing; the accepted range is [from, to).</summary>
+    public static FilterDefinition<OrderDocument> Build(OrderQuery query)
+    {
+        var filter = Filter.Empty;
+        if (query.CustomerId is { } customerId)
+        {
+            filter &= Filter.Eq(d => d.CustomerId, customerId);
+        }
+
+        if (query.Status is { } status)
+        {
+            filter &= Filter.Eq(d => d.Status, status);
+        }
+
+        if (query.AcceptedFrom is { } from)
+        {
+            filter &= Filter.Gte(d => d.AcceptedAt, from.UtcDateTime);
+        }
+
+        if (query.AcceptedTo is { } to)
+        {
+            filter &= Filter.Lt(d => d.AcceptedAt, to.UtcDateTime);
+        }
+
+        return filter;
+    }
+}

@@ -1,0 +1,142 @@
+using Backend.Domain.Orders;
+
+using Microsoft.Extensions.Logging;
+
+using MongoDB.Driver;
+
+namespace Backend.Store.Mongo;
+
+internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOrderStore> logger) : IOrderStore
+{
+    private static readonly FilterDefinitionBuilder<OrderDocument> Filter = Builders<OrderDocument>.Filter;
+    private static readonly SortDefinitionBuilder<OrderDocument> Sort = Builders<OrderDocument>.Sort;
+
+    public Task<AddOrderOutcome> TryAddAsync(Order order, CancellationToken cancellationToken) =>
+        context.RunAsync("insert_order", async () =>
+        {
+            try
+            {
+                await context.Orders.InsertOneAsync(MongoMapping.ToDocument(order), cancellationToken: cancellationToken);
+                return AddOrderOutcome.Added;
+            }
+            catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
+            {
+                // A re-sent submission repeats both id and key; report it as the id, like the SQLite store does.
+                var onKey = exception.WriteError.Message.Contains(MongoStoreContext.IdempotencyIndexName, StringComparison.Ordinal);
+                return onKey && !await ExistsAsync(order.Id, cancellationToken)
+                    ? AddOrderOutcome.DuplicateIdempotencyKey
+                    : AddOrderOutcome.DuplicateId;
+            }
+        }, cancellationToken);
+
+    public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        FindOneAsync("find_order", Filter.Eq(d => d.Id, id), cancellationToken);
+
+    public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
+        FindOneAsync(
+            "find_order_by_idempotency_key",
+            Filter.Eq(d => d.CustomerId, customerId) & Filter.Eq(d => d.Idempotency!.Key, key),
+            cancellationToken);
+
+    public Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken) =>
+        context.RunAsync("update_order", async () =>
+        {
+            var result = await context.Orders.ReplaceOneAsync(
+                Filter.Eq(d => d.Id, order.Id) & Filter.Eq(d => d.Version, expectedVersion),
+                MongoMapping.ToDocument(order),
+                cancellationToken: cancellationToken);
+            if (result.MatchedCount == 0)
+            {
+                Log.OrderVersionConflict(logger, order.Id, expectedVersion);
+            }
+
+            return result.MatchedCount == 1;
+        }, cancellationToken);
+
+    public Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        var filter = MongoOrderFilter.Build(query);
+        return context.RunAsync("list_orders", async () =>
+        {
+            var total = await context.Orders.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+            var documents = await context.Orders.Find(filter)
+                .Sort(Sort.Descending(d => d.AcceptedAt).Ascending(d => d.Id))
+                .Skip((query.Page - 1) * query.PageSize)
+                .Limit(query.PageSize)
+                .ToListAsync(cancellationToken);
+            return new OrderPage([.. documents.Select(MongoMapping.ToDomain)], query.Page, query.PageSize, total);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Order>> FindStaleAsync(
+        IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
+        FindManyAsync(
+            "find_stale_orders",
+            Filter.In(d => d.Status, statuses) & Filter.Lt(d => d.UpdatedAt, updatedBefore.UtcDateTime),
+            Sort.Ascending(d => d.UpdatedAt).Ascending(d => d.Id),
+            limit,
+            cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindAcceptedBeforeAsync(
+        IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken) =>
+        FindManyAsync(
+            "find_orders_accepted_before",
+            Filter.In(d => d.Status, statuses) & Filter.Lt(d => d.AcceptedAt, acceptedBefore.UtcDateTime),
+            Sort.Ascending(d => d.AcceptedAt).Ascending(d => d.Id),
+            limit,
+            cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        FindManyAsync(
+            "find_orders_confirmed_between",
+            Filter.Gte(d => d.ConfirmedAt, from.UtcDateTime) & Filter.Lt(d => d.ConfirmedAt, to.UtcDateTime),
+            Sort.Ascending(d => d.ConfirmedAt).Ascending(d => d.Id),
+            limit: null,
+            cancellationToken);
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.RunAsync("ping", () => context.PingAsync(cancellationToken), cancellationToken);
+        }
+        catch (Exception exception) when (exception is MongoException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
+        context.Orders.Find(Filter.Eq(d => d.Id, id)).AnyAsync(cancellationToken);
+
+    private Task<Order?> FindOneAsync(string operation, FilterDefinition<OrderDocument> filter, CancellationToken cancellationToken) =>
+        context.RunAsync(operation, async () =>
+        {
+            var document = await context.Orders.Find(filter).FirstOrDefaultAsync(cancellationToken);
+            return document is null ? null : MongoMapping.ToDomain(document);
+        }, cancellationToken);
+
+    private Task<IReadOnlyList<Order>> FindManyAsync(
+        string operation, FilterDefinition<OrderDocument> filter, SortDefinition<OrderDocument> sort, int? limit,
+        CancellationToken cancellationToken)
+    {
+        if (limit is { } count)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count, nameof(limit));
+        }
+
+        return context.RunAsync<IReadOnlyList<Order>>(operation, async () =>
+        {
+            // Mongo reads a limit of 0 as "no limit"; the port means none.
+            if (limit == 0)
+            {
+                return [];
+            }
+
+            var documents = await context.Orders.Find(filter).Sort(sort).Limit(limit).ToListAsync(cancellationToken);
+            return [.. documents.Select(MongoMapping.ToDomain)];
+        }, cancellationToken);
+    }
+}

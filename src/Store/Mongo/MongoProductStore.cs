@@ -1,0 +1,82 @@
+using Backend.Domain.Catalog;
+
+using MongoDB.Driver;
+
+namespace Backend.Store.Mongo;
+
+internal sealed class MongoProductStore(MongoStoreContext context, MongoStock stock) : IProductStore
+{
+    private static readonly FilterDefinitionBuilder<ProductDocument> Filter = Builders<ProductDocument>.Filter;
+
+    // Reservations and receipt ids are bookkeeping for the stock operations; reads of the catalog never need them.
+    private static readonly ProjectionDefinition<ProductDocument, ProductDocument> CatalogFields =
+        Builders<ProductDocument>.Projection.Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds);
+
+    public Task UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken) =>
+        context.RunAsync("upsert_product", () => context.Products.UpdateOneAsync(
+            Filter.Eq(d => d.Sku, definition.Sku),
+            Builders<ProductDocument>.Update
+                .Set(d => d.Name, definition.Name)
+                .Set(d => d.UnitPrice, definition.UnitPrice)
+                .Set(d => d.Active, definition.Active)
+                .Set(d => d.ReorderPoint, definition.ReorderPoint)
+                .SetOnInsert(d => d.OnHand, 0)
+                .SetOnInsert(d => d.Reserved, 0)
+                .SetOnInsert(d => d.BelowReorderPoint, false)
+                .SetOnInsert(d => d.Reservations, [])
+                .SetOnInsert(d => d.ReceiptIds, []),
+            new UpdateOptions { IsUpsert = true },
+            cancellationToken), cancellationToken);
+
+    public Task<Product?> FindAsync(string sku, CancellationToken cancellationToken) =>
+        context.RunAsync("find_product", async () =>
+        {
+            var document = await context.Products.Find(Filter.Eq(d => d.Sku, sku)).Project(CatalogFields).FirstOrDefaultAsync(cancellationToken);
+            return document is null ? null : MongoMapping.ToDomain(document);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Product>> FindManyAsync(IReadOnlyCollection<string> skus, CancellationToken cancellationToken) =>
+        FindProductsAsync("find_products", Filter.In(d => d.Sku, skus), cancellationToken);
+
+    public Task<IReadOnlyList<Product>> ListAsync(CancellationToken cancellationToken) =>
+        FindProductsAsync("list_products", Filter.Empty, cancellationToken);
+
+    public Task<ReservationResult> ReserveAsync(Guid orderId, IReadOnlyList<StockRequest> lines, CancellationToken cancellationToken)
+    {
+        var combined = StockLines.Combine(lines);
+        return context.RunAsync("reserve_stock", () => stock.ReserveAsync(orderId, combined, cancellationToken), cancellationToken);
+    }
+
+    public Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken) =>
+        context.RunAsync("release_stock", () => stock.SettleAsync(orderId, commit: false, cancellationToken), cancellationToken);
+
+    public Task CommitAsync(Guid orderId, CancellationToken cancellationToken) =>
+        context.RunAsync("commit_stock", () => stock.SettleAsync(orderId, commit: true, cancellationToken), cancellationToken);
+
+    public Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        return context.RunAsync("receive_stock", () => stock.ReceiveAsync(sku, quantity, receiptId, cancellationToken), cancellationToken);
+    }
+
+    public Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken) =>
+        context.RunAsync("set_below_reorder_point", async () =>
+        {
+            var result = await context.Products.UpdateOneAsync(
+                Filter.Eq(d => d.Sku, sku) & Filter.Ne(d => d.BelowReorderPoint, below),
+                Builders<ProductDocument>.Update.Set(d => d.BelowReorderPoint, below),
+                cancellationToken: cancellationToken);
+            return result.ModifiedCount == 1;
+        }, cancellationToken);
+
+    private Task<IReadOnlyList<Product>> FindProductsAsync(
+        string operation, FilterDefinition<ProductDocument> filter, CancellationToken cancellationToken) =>
+        context.RunAsync<IReadOnlyList<Product>>(operation, async () =>
+        {
+            var documents = await context.Products.Find(filter)
+                .Project(CatalogFields)
+                .Sort(Builders<ProductDocument>.Sort.Ascending(d => d.Sku))
+                .ToListAsync(cancellationToken);
+            return [.. documents.Select(MongoMapping.ToDomain)];
+        }, cancellationToken);
+}

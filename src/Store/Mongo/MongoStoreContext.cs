@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Backend.Store.Mongo;
+
+/// <summary>The client, database and collections shared by the Mongo stores, and their indexes.</summary>
+internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
+{
+    public const string System = "mongodb";
+    public const string IdempotencyIndexName = "ux_orders_customer_idempotency_key";
+
+    private readonly InitializeOnce initialization = new();
+    private readonly MongoClient client;
+    private readonly ILogger<MongoStoreContext> logger;
+
+    static MongoStoreContext() => MongoConventions.Register();
+
+    public MongoStoreContext(IOptions<MongoStoreOptions> options, ILogger<MongoStoreContext> logger)
+    {
+        this.logger = logger;
+        client = new MongoClient(options.Value.ConnectionString);
+        Database = client.GetDatabase(options.Value.Database);
+        Orders = Database.GetCollection<OrderDocument>("orders");
+        Products = Database.GetCollection<ProductDocument>("products");
+    }
+
+    public IMongoDatabase Database { get; }
+
+    public IMongoCollection<OrderDocument> Orders { get; }
+
+    public IMongoCollection<ProductDocument> Products { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        initialization.RunAsync(CreateIndexesAsync, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> traced, once the indexes exist.</summary>
+    public Task<T> RunAsync<T>(string operation, Func<Task<T>> work, CancellationToken cancellationToken) =>
+        StoreTelemetry.TraceAsync(System, operation, async () =>
+        {
+            await InitializeAsync(cancellationToken);
+            return await work();
+        });
+
+    public Task RunAsync(string operation, Func<Task> work, CancellationToken cancellationToken) =>
+        RunAsync(operation, async () =>
+        {
+            await work();
+            return true;
+        }, cancellationToken);
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        var reply = await Database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+        return reply.TryGetValue("ok", out var ok) && ok.ToDouble() >= 1;
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task CreateIndexesAsync(CancellationToken cancellationToken)
+    {
+        var order = Builders<OrderDocument>.IndexKeys;
+        await Orders.Indexes.CreateManyAsync(
+        [
+            new(order.Ascending(d => d.Status).Ascending(d => d.UpdatedAt), new() { Name = "ix_orders_status_updated_at" }),
+            new(order.Ascending(d => d.Status).Ascending(d => d.AcceptedAt), new() { Name = "ix_orders_status_accepted_at" }),
+            new(order.Ascending(d => d.ConfirmedAt), new() { Name = "ix_orders_confirmed_at" }),
+            new(order.Ascending(d => d.CustomerId).Descending(d => d.AcceptedAt), new() { Name = "ix_orders_customer_accepted_at" }),
+            new(order.Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_accepted_at" }),
+            new(
+                order.Ascending(d => d.CustomerId).Ascending(d => d.Idempotency!.Key),
+                new CreateIndexOptions<OrderDocument>
+                {
+                    Name = IdempotencyIndexName,
+                    Unique = true,
+                    PartialFilterExpression = Builders<OrderDocument>.Filter.Exists(d => d.Idempotency!.Key),
+                }),
+        ], cancellationToken);
+
+        await Products.Indexes.CreateOneAsync(
+            new CreateIndexModel<ProductDocument>(
+                Builders<ProductDocument>.IndexKeys.Ascending("reservations.orderId"),
+                new CreateIndexOptions { Name = "ix_products_reservations_order_id" }),
+            cancellationToken: cancellationToken);
+
+        Log.MongoStoreInitialized(logger, Database.DatabaseNamespace.DatabaseName);
+    }
+}

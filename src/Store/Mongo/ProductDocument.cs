@@ -1,0 +1,41 @@
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace Backend.Store.Mongo;
+
+/// <summary>
+/// A product with everything that must change atomically with its counters: a standalone mongod has no
+/// multi-document transactions, so the reservations held on it and the receipts counted into it live here.
+/// </summary>
+internal sealed class ProductDocument
+{
+    [BsonId]
+    public string Sku { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    [BsonRepresentation(BsonType.Decimal128)]
+    public decimal UnitPrice { get; set; }
+
+    public bool Active { get; set; }
+
+    public int OnHand { get; set; }
+
+    public int Reserved { get; set; }
+
+    public int ReorderPoint { get; set; }
+
+    public bool BelowReorderPoint { get; set; }
+
+    public List<ReservationDocument> Reservations { get; set; } = [];
+
+    public List<string> ReceiptIds { get; set; } = [];
+}
+
+internal sealed class ReservationDocument
+{
+    [BsonGuidRepresentation(GuidRepresentation.Standard)]
+    public Guid OrderId { get; set; }
+
+    public int Quantity { get; set; }
+}

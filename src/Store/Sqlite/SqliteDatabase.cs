@@ -1,0 +1,124 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Store.Sqlite;
+
+/// <summary>
+/// The SQLite file shared by every store instance and process on this machine: WAL so readers never block the
+/// writer, a busy timeout so writers queue for the lock, and BEGIN IMMEDIATE so a write transaction takes the
+/// lock before it reads, which is what keeps read-check-write sequences like reservations from overselling.
+/// </summary>
+internal sealed class SqliteDatabase : IStoreInitializer
+{
+    public const string System = "sqlite";
+    private const int MaxAttempts = 5;
+
+    private readonly InitializeOnce initialization = new();
+    private readonly ILogger<SqliteDatabase> logger;
+    private readonly int busyTimeoutMilliseconds;
+
+    public SqliteDatabase(IOptions<SqliteStoreOptions> options, IHostEnvironment environment, ILogger<SqliteDatabase> logger)
+    {
+        this.logger = logger;
+        busyTimeoutMilliseconds = options.Value.BusyTimeoutMilliseconds;
+        FilePath = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        initialization.RunAsync(CreateSchemaAsync, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> on an open connection, traced, retried as a whole while the file is busy.</summary>
+    public Task<T> UseConnectionAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        StoreTelemetry.TraceAsync(System, operation, async () =>
+        {
+            await InitializeAsync(cancellationToken);
+            return await WithRetryAsync(operation, async () =>
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                return await work(connection);
+            }, cancellationToken);
+        });
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns.</summary>
+    public Task<T> UseTransactionAsync<T>(
+        string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        UseConnectionAsync(operation, async connection =>
+        {
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync($"PRAGMA busy_timeout = {busyTimeoutMilliseconds};", cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<T> WithRetryAsync<T>(string operation, Func<Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        for (var number = 1; ; number++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (SqliteException exception) when (IsBusy(exception) && number < MaxAttempts)
+            {
+                Log.SqliteBusyRetry(logger, operation, number);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * number), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsBusy(SqliteException exception) =>
+        exception.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED;
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await WithRetryAsync("initialize", async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            // WAL is a property of the file, so setting it once per start is enough for every later connection.
+            var journalMode = Convert.ToString(await connection.ScalarAsync("PRAGMA journal_mode = WAL;", cancellationToken)) ?? "";
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var statement in SqliteSchema.Statements)
+            {
+                await connection.ExecuteAsync(statement, cancellationToken, transaction);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            Log.SqliteStoreInitialized(logger, FilePath, journalMode);
+            return true;
+        }, cancellationToken);
+    }
+}

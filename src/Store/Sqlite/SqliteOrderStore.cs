@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+using Backend.Domain.Orders;
+
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Backend.Store.Sqlite;
+
+internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOrderStore> logger) : IOrderStore
+{
+    private const string Columns = "customer_id, status, accepted_at, updated_at, confirmed_at, version, idempotency_key, document";
+
+    public Task<AddOrderOutcome> TryAddAsync(Order order, CancellationToken cancellationToken) =>
+        database.UseTransactionAsync("insert_order", async (connection, transaction) =>
+        {
+            var id = SqliteValues.Id(order.Id);
+            if (await connection.ScalarAsync("SELECT 1 FROM orders WHERE id = @id", cancellationToken, transaction, ("@id", id)) is not null)
+            {
+                return AddOrderOutcome.DuplicateId;
+            }
+
+            if (order.Idempotency is { } idempotency && await connection.ScalarAsync(
+                "SELECT 1 FROM orders WHERE customer_id = @customer AND idempotency_key = @key",
+                cancellationToken, transaction, ("@customer", order.CustomerId), ("@key", idempotency.Key)) is not null)
+            {
+                return AddOrderOutcome.DuplicateIdempotencyKey;
+            }
+
+            await connection.ExecuteAsync(
+                $"INSERT INTO orders (id, {Columns}) VALUES (@id, @customer, @status, @accepted, @updated, @confirmed, @version, @key, @document)",
+                cancellationToken, transaction, Parameters(order));
+            return AddOrderOutcome.Added;
+        }, cancellationToken);
+
+    public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        FindOneAsync("find_order", "id = @id", cancellationToken, ("@id", SqliteValues.Id(id)));
+
+    public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
+        FindOneAsync("find_order_by_idempotency_key", "customer_id = @customer AND idempotency_key = @key", cancellationToken,
+            ("@customer", customerId), ("@key", key));
+
+    public Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("update_order", async connection =>
+        {
+            var changed = await connection.ExecuteAsync(
+                """
+                UPDATE orders SET customer_id = @customer, status = @status, accepted_at = @accepted, updated_at = @updated,
+                    confirmed_at = @confirmed, version = @version, idempotency_key = @key, document = @document
+                WHERE id = @id AND version = @expected
+                """,
+                cancellationToken, null, [.. Parameters(order), ("@expected", expectedVersion)]);
+            if (changed == 0)
+            {
+                Log.OrderVersionConflict(logger, order.Id, expectedVersion);
+            }
+
+            return changed == 1;
+        }, cancellationToken);
+
+    public Task<OrderPage> ListAsync(OrderQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1, nameof(query));
+        var (where, parameters) = SqliteOrderFilter.Build(query);
+        return database.UseConnectionAsync("list_orders", async connection =>
+        {
+            // One read transaction, so the count and the page come from the same snapshot.
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            var total = Convert.ToInt64(await connection.ScalarAsync(
+                $"SELECT COUNT(*) FROM orders {where}", cancellationToken, transaction, parameters));
+            var items = await connection.QueryAsync(
+                $"SELECT document FROM orders {where} ORDER BY accepted_at DESC, id ASC LIMIT @take OFFSET @skip",
+                ReadOrder, cancellationToken, transaction,
+                [.. parameters, ("@take", query.PageSize), ("@skip", (long)(query.Page - 1) * query.PageSize)]);
+            return new OrderPage(items, query.Page, query.PageSize, total);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Order>> FindStaleAsync(
+        IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
+        FindByStatusAsync("find_stale_orders", "updated_at", statuses, updatedBefore, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindAcceptedBeforeAsync(
+        IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken) =>
+        FindByStatusAsync("find_orders_accepted_before", "accepted_at", statuses, acceptedBefore, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("find_orders_confirmed_between", connection => connection.QueryAsync(
+            "SELECT document FROM orders WHERE confirmed_at >= @from AND confirmed_at < @to ORDER BY confirmed_at, id",
+            ReadOrder, cancellationToken, null, ("@from", SqliteValues.Instant(from)), ("@to", SqliteValues.Instant(to))),
+            cancellationToken);
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await database.UseConnectionAsync("ping", async connection =>
+                Convert.ToInt64(await connection.ScalarAsync("SELECT 1", cancellationToken)) == 1, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private Task<IReadOnlyList<Order>> FindByStatusAsync(
+        string operation, string column, IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset before, int limit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return database.UseConnectionAsync(operation, connection => connection.QueryAsync(
+            $"""
+            SELECT document FROM orders
+            WHERE status IN (SELECT value FROM json_each(@statuses)) AND {column} < @before
+            ORDER BY {column}, id LIMIT @limit
+            """,
+            ReadOrder, cancellationToken, null,
+            ("@statuses", JsonSerializer.Serialize(statuses.Select(status => status.ToString()))),
+            ("@before", SqliteValues.Instant(before)), ("@limit", limit)),
+            cancellationToken);
+    }
+
+    private Task<Order?> FindOneAsync(string operation, string where, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        database.UseConnectionAsync(operation, async connection =>
+        {
+            var rows = await connection.QueryAsync($"SELECT document FROM orders WHERE {where}", ReadOrder, cancellationToken, null, parameters);
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
+
+    private static Order ReadOrder(SqliteDataReader reader) => OrderJson.Deserialize(reader.GetString(0));
+
+    private static (string, object?)[] Parameters(Order order) =>
+    [
+        ("@id", SqliteValues.Id(order.Id)),
+        ("@customer", order.CustomerId),
+        ("@status", order.Status.ToString()),
+        ("@accepted", SqliteValues.Instant(order.AcceptedAt)),
+        ("@updated", SqliteValues.Instant(order.UpdatedAt)),
+        ("@confirmed", SqliteValues.InstantOrNull(order.ConfirmedAt)),
+        ("@version", order.Version),
+        ("@key", order.Idempotency?.Key),
+        ("@document", OrderJson.Serialize(order)),
+    ];
+}

@@ -1,0 +1,81 @@
+using Backend.Domain.Catalog;
+
+using Microsoft.Data.Sqlite;
+
+namespace Backend.Store.Sqlite;
+
+/// <summary>Stock changes; each runs inside the caller's BEGIN IMMEDIATE transaction, so checks and writes are one step.</summary>
+internal static class SqliteStock
+{
+    public static async Task<ReservationResult> ReserveAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, IReadOnlyList<StockRequest> lines,
+        CancellationToken cancellationToken)
+    {
+        var order = SqliteValues.Id(orderId);
+        if (await connection.ScalarAsync(
+            "SELECT 1 FROM reservations WHERE order_id = @order LIMIT 1", cancellationToken, transaction, ("@order", order)) is not null)
+        {
+            return ReservationResult.Reserved;
+        }
+
+        foreach (var line in lines)
+        {
+            var available = await connection.ScalarAsync(
+                "SELECT on_hand - reserved FROM products WHERE sku = @sku", cancellationToken, transaction, ("@sku", line.Sku));
+            if (available is null || Convert.ToInt64(available) < line.Quantity)
+            {
+                return ReservationResult.OutOfStock(line.Sku);
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO reservations (order_id, sku, quantity) VALUES (@order, @sku, @quantity)",
+                cancellationToken, transaction, ("@order", order), ("@sku", line.Sku), ("@quantity", line.Quantity));
+            await connection.ExecuteAsync(
+                "UPDATE products SET reserved = reserved + @quantity WHERE sku = @sku",
+                cancellationToken, transaction, ("@sku", line.Sku), ("@quantity", line.Quantity));
+        }
+
+        return ReservationResult.Reserved;
+    }
+
+    /// <summary>Applies and deletes the order's reservations: released back to available, or committed off on-hand.</summary>
+    public static async Task<int> SettleAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, bool commit, CancellationToken cancellationToken)
+    {
+        var order = ("@order", (object?)SqliteValues.Id(orderId));
+        var onHand = commit ? "on_hand - r.quantity" : "on_hand";
+        await connection.ExecuteAsync(
+            $"""
+            UPDATE products SET on_hand = {onHand}, reserved = reserved - r.quantity
+            FROM reservations AS r WHERE r.order_id = @order AND r.sku = products.sku
+            """,
+            cancellationToken, transaction, order);
+        return await connection.ExecuteAsync("DELETE FROM reservations WHERE order_id = @order", cancellationToken, transaction, order);
+    }
+
+    public static async Task<ReceiptOutcome> ReceiveAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string sku, int quantity, string receiptId,
+        CancellationToken cancellationToken)
+    {
+        if (await connection.ScalarAsync("SELECT 1 FROM products WHERE sku = @sku", cancellationToken, transaction, ("@sku", sku)) is null)
+        {
+            return ReceiptOutcome.UnknownSku;
+        }
+
+        var inserted = await connection.ExecuteAsync(
+            "INSERT INTO stock_receipts (receipt_id, sku, quantity) VALUES (@receipt, @sku, @quantity) ON CONFLICT (receipt_id) DO NOTHING",
+            cancellationToken, transaction, ("@receipt", receiptId), ("@sku", sku), ("@quantity", quantity));
+        if (inserted == 0)
+        {
+            return ReceiptOutcome.Duplicate;
+        }
+
+        await connection.ExecuteAsync(
+            "UPDATE products SET on_hand = on_hand + @quantity WHERE sku = @sku",
+            cancellationToken, transaction, ("@sku", sku), ("@quantity", quantity));
+        return ReceiptOutcome.Counted;
+    }
+}

@@ -1,0 +1,61 @@
+using Backend.Domain.Catalog;
+using Backend.Domain.Orders;
+using Backend.Store.Mongo;
+using Backend.Store.Sqlite;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Store;
+
+public static class StoreExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IOrderStore"/> and <see cref="IProductStore"/> on the adapter named by
+    /// <c>Store:Provider</c> (<c>Sqlite</c>, the default, or <c>Mongo</c>), the schema initializer and the
+    /// <c>store</c> readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddStore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StoreOptions>()
+            .BindConfiguration(StoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(options => options.UsesSqlite || options.UsesMongo, "Store:Provider must be 'Sqlite' or 'Mongo'.")
+            .ValidateOnStart();
+        services.AddOptions<SqliteStoreOptions>()
+            .BindConfiguration(SqliteStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<MongoStoreOptions>()
+            .BindConfiguration(MongoStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteOrderStore>();
+        services.AddSingleton<SqliteProductStore>();
+        services.AddSingleton<MongoStoreContext>();
+        services.AddSingleton<MongoStock>();
+        services.AddSingleton<MongoOrderStore>();
+        services.AddSingleton<MongoProductStore>();
+
+        services.AddSingleton<IOrderStore>(Selected<IOrderStore, SqliteOrderStore, MongoOrderStore>);
+        services.AddSingleton<IProductStore>(Selected<IProductStore, SqliteProductStore, MongoProductStore>);
+        services.AddSingleton<IStoreInitializer>(Selected<IStoreInitializer, SqliteDatabase, MongoStoreContext>);
+
+        services.AddHostedService<StoreInitializerService>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: ["ready"]);
+        return builder;
+    }
+
+    // Resolved, not registered conditionally, so the unused adapter is never constructed and never connects.
+    private static TService Selected<TService, TSqlite, TMongo>(IServiceProvider services)
+        where TSqlite : TService
+        where TMongo : TService
+        where TService : notnull =>
+        services.GetRequiredService<IOptions<StoreOptions>>().Value.UsesMongo
+            ? services.GetRequiredService<TMongo>()
+            : services.GetRequiredService<TSqlite>();
+}
