@@ -1,0 +1,3 @@
+using Backend.Integration.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(RabbitMqBroker))]
