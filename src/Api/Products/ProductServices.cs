@@ -1,0 +1,10 @@
+using Backend.Domain.Catalog;
+
+using MassTransit;
+
+using Microsoft.Extensions.Logging;
+
+namespace Backend.Api.Products;
+
+/// <summary>What the product handlers need from the container, bound with <c>[AsParameters]</c>.</summary>
+public sealed record ProductServices(IProductStore Store, IPublishEndpoint Publisher, ILogger<ProductServices> Logger);

@@ -1,0 +1,33 @@
+namespace Backend.Api;
+
+/// <summary>Collects per-field messages, keyed by the field's camelCase JSON path, for a 400 validation problem.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>Adds <paramref name="message"/> unless <paramref name="valid"/>; returns <paramref name="valid"/>.</summary>
+    public bool Check(bool valid, string field, string message)
+    {
+        if (!valid)
+        {
+            Add(field, message);
+        }
+
+        return valid;
+    }
+
+    public Dictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+}
