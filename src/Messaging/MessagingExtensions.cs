@@ -26,6 +26,15 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // Start-up waits for the bus, so a host reports ready only once its queues and bindings exist; stopping
+        // lets messages in flight finish.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
         var transport = builder.Configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), Transport.InMemory);
 
         builder.Services.AddMassTransit(bus =>

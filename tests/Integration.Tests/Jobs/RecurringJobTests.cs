@@ -1,0 +1,51 @@
+using Backend.Domain.Catalog;
+using Backend.Domain.Orders;
+using Backend.Integration.Tests.Infrastructure;
+
+namespace Backend.Integration.Tests.Jobs;
+
+/// <summary>The Quartz jobs inside a real workers host, fired every second instead of on their production cron.</summary>
+[Collection(BrokerCollection.Name)]
+public sealed class RecurringJobTests(RabbitMqBroker broker)
+{
+    private static Order StoredAccepted(string sku, DateTimeOffset at) =>
+        Order.Accept(Guid.CreateVersion7(), "jobs-customer", [new OrderLine(sku, 1)], "tok_visa", new ShipTo("US"), at);
+
+    [Fact]
+    public async Task Order_whose_submit_was_lost_is_re_driven_to_confirmation()
+    {
+        await using var stack = await BackendStack.StartAsync(broker, workerSettings: new Dictionary<string, string?>
+        {
+            ["Jobs:OrderRedriveCron"] = "0/1 * * * * ?",
+            ["Jobs:RedriveAfter"] = "00:00:01",
+        });
+        await stack.SeedProductAsync("JOB-REDRIVE", onHand: 2);
+
+        // Stored as the ingress stores it, but never published: as if the broker had been down.
+        var order = StoredAccepted("JOB-REDRIVE", DateTimeOffset.UtcNow);
+        (await stack.Orders.TryAddAsync(order, TestContext.Current.CancellationToken)).ShouldBe(AddOrderOutcome.Added);
+
+        (await stack.WaitForFinalAsync(order.Id)).GetProperty("status").GetString().ShouldBe("Confirmed");
+    }
+
+    [Fact]
+    public async Task Order_not_confirmed_in_time_expires_and_releases_its_stock()
+    {
+        await using var stack = await BackendStack.StartAsync(broker, workerSettings: new Dictionary<string, string?>
+        {
+            ["Jobs:OrderExpiryCron"] = "0/1 * * * * ?",
+            ["Jobs:ExpireAfter"] = "00:15:00",
+            ["Jobs:RedriveAfter"] = "01:00:00",
+        });
+        await stack.SeedProductAsync("JOB-EXPIRE", onHand: 2);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var order = StoredAccepted("JOB-EXPIRE", DateTimeOffset.UtcNow.AddMinutes(-16));
+        await stack.Orders.TryAddAsync(order, cancellationToken);
+        (await stack.Products.ReserveAsync(order.Id, [new StockRequest("JOB-EXPIRE", 1)], cancellationToken)).Succeeded.ShouldBeTrue();
+
+        await stack.WaitForOrderAsync(order.Id, status => status == "Expired");
+
+        var product = await Eventually.GetAsync(ct => stack.Products.FindAsync("JOB-EXPIRE", ct), found => found!.Reserved == 0, "the stock release");
+        product!.Available.ShouldBe(2);
+    }
+}
