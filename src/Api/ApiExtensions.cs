@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Backend.Api.Auth;
 using Backend.Api.Orders;
 using Backend.Api.Products;
+using Backend.Api.Reports;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,6 +61,7 @@ public static class ApiExtensions
         app.MapScalarApiReference();
         app.MapOrders();
         app.MapProducts();
+        app.MapReports();
         return app;
     }
 }

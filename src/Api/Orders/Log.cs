@@ -19,4 +19,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, EventName = "CancelRequested", Level = LogLevel.Information,
         Message = "Cancellation of order {OrderId} requested by {RequestedBy}")]
     public static partial void CancelRequested(ILogger logger, Guid orderId, string requestedBy);
+
+    [LoggerMessage(EventId = 1005, EventName = "ShipmentRecorded", Level = LogLevel.Information,
+        Message = "Shipment of order {OrderId} recorded over HTTP")]
+    public static partial void ShipmentRecorded(ILogger logger, Guid orderId);
 }

@@ -25,6 +25,10 @@ public static partial class OrdersApi
         group.MapPost("/{id:guid}/cancel", CancelOrderAsync)
             .WithName("CancelOrder")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/shipment", RecordShipmentAsync)
+            .WithName("RecordShipment")
+            .RequireAuthorization(ApiPolicies.Operator)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListOrdersAsync).WithName("ListOrders");
         return group;
     }

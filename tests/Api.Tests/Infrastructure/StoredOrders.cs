@@ -1,4 +1,5 @@
 using Backend.Domain.Orders;
+using Backend.Domain.Pricing;
 
 namespace Backend.Api.Tests.Infrastructure;
 
@@ -17,6 +18,15 @@ public static class StoredOrders
     {
         var order = Accepted(customerId, at);
         return order.Reject("OutOfStock", "SKU-1", order.AcceptedAt.AddSeconds(1));
+    }
+
+    public static Order Confirmed(string customerId, DateTimeOffset at, string sku = "SKU-1", int quantity = 2, decimal unitPrice = 10m)
+    {
+        var subtotal = unitPrice * quantity;
+        var quote = new PriceQuote([new OrderLine(sku, quantity, unitPrice, subtotal)], new OrderTotals(subtotal, 0m, 0m, subtotal, "USD"));
+        return Order.Accept(Guid.CreateVersion7(), customerId, [new OrderLine(sku, quantity)], "tok_visa", new ShipTo("US"), at)
+            .Reserve(quote, at)
+            .Confirm("auth", at);
     }
 
     public static async Task<Order> StoreAsync(this ApiFactory factory, Order order)

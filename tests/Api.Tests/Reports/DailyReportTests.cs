@@ -1,0 +1,53 @@
+using System.Net;
+
+using Backend.Api.Tests.Infrastructure;
+
+namespace Backend.Api.Tests.Reports;
+
+[Collection(ApiCollection.Name)]
+public sealed class DailyReportTests(ApiFactory factory)
+{
+    private readonly HttpClient _operator = factory.CreateClient(TestKeys.Operator);
+
+    [Fact]
+    public async Task Report_sums_the_orders_confirmed_that_utc_day()
+    {
+        // A day no other test writes to, since the tests share one store.
+        var noon = new DateTimeOffset(2031, 3, 5, 12, 0, 0, TimeSpan.Zero);
+        await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerA, noon, "REPORT-A", 3, 10m));
+        await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerB, noon.AddHours(11), "REPORT-B", 1, 99.99m));
+        await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerB, noon.AddHours(12), "REPORT-B", 5, 1m));
+
+        using var response = await _operator.GetAsync("/api/reports/daily/2031-03-05", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var report = await response.ReadJsonAsync();
+        report.GetProperty("date").GetString().ShouldBe("2031-03-05");
+        report.GetProperty("orders").GetInt32().ShouldBe(2);
+        report.GetProperty("units").GetInt32().ShouldBe(4);
+        report.GetProperty("gross").GetDecimal().ShouldBe(129.99m);
+        report.GetProperty("net").GetDecimal().ShouldBe(129.99m);
+        var top = report.GetProperty("topSkus");
+        top[0].GetProperty("sku").GetString().ShouldBe("REPORT-A");
+        top[1].GetProperty("sku").GetString().ShouldBe("REPORT-B");
+    }
+
+    [Fact]
+    public async Task Validation_problem_when_the_date_is_not_iso()
+    {
+        using var response = await _operator.GetAsync("/api/reports/daily/05-03-2031", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("date").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Forbidden_when_a_client_asks()
+    {
+        using var client = factory.CreateClient(TestKeys.ClientA);
+
+        using var response = await client.GetAsync("/api/reports/daily/2031-03-05", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
