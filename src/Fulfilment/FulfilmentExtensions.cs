@@ -5,12 +5,15 @@ using Backend.Fulfilment.Orders;
 using Backend.Fulfilment.Payments;
 using Backend.Fulfilment.Pricing;
 using Backend.Fulfilment.Shipping;
+
 using MassTransit;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+
 using Quartz;
 
 namespace Backend.Fulfilment;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+
 using MassTransit;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+
 using NetArchTest.Rules;
 
 namespace Backend.Architecture.Tests;

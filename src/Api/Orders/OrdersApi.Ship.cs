@@ -1,5 +1,6 @@
 using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

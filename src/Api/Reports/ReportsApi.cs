@@ -1,7 +1,9 @@
 using System.Globalization;
+
 using Backend.Api.Auth;
 using Backend.Domain.Orders;
 using Backend.Domain.Reports;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

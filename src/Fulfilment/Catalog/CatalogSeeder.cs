@@ -1,4 +1,5 @@
 using Backend.Domain.Catalog;
+
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

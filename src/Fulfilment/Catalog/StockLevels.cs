@@ -1,5 +1,6 @@
 using Backend.Contracts.Catalog;
 using Backend.Domain.Catalog;
+
 using MassTransit;
 
 namespace Backend.Fulfilment.Catalog;

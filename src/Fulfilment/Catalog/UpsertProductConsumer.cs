@@ -1,6 +1,7 @@
 using Backend.Contracts.Catalog;
 using Backend.Domain.Catalog;
 using Backend.Messaging;
+
 using MassTransit;
 
 namespace Backend.Fulfilment.Catalog;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+
 using Quartz;
 
 namespace Backend.Fulfilment.Jobs;

@@ -1,8 +1,11 @@
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
+
 using MassTransit;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
 using Quartz;
 
 namespace Backend.Fulfilment.Jobs;

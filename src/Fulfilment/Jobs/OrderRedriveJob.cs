@@ -1,8 +1,11 @@
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Orders;
+
 using MassTransit;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
 using Quartz;
 
 namespace Backend.Fulfilment.Jobs;

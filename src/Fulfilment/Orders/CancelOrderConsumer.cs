@@ -1,6 +1,7 @@
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging;
+
 using MassTransit;
 
 namespace Backend.Fulfilment.Orders;

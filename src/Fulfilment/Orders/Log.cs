@@ -1,4 +1,5 @@
 using Backend.Domain.Orders;
+
 using Microsoft.Extensions.Logging;
 
 namespace Backend.Fulfilment.Orders;

@@ -1,6 +1,8 @@
 using Backend.Domain.Orders;
 using Backend.Messaging;
+
 using MassTransit;
+
 using Microsoft.Extensions.Logging;
 
 namespace Backend.Fulfilment.Orders;

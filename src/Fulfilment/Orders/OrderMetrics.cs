@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+
 using Backend.Domain.Orders;
 
 namespace Backend.Fulfilment.Orders;

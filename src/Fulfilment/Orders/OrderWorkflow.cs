@@ -3,7 +3,9 @@ using Backend.Domain.Orders;
 using Backend.Domain.Payments;
 using Backend.Domain.Pricing;
 using Backend.Fulfilment.Catalog;
+
 using MassTransit;
+
 using Microsoft.Extensions.Logging;
 
 namespace Backend.Fulfilment.Orders;

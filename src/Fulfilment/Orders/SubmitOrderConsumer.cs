@@ -1,7 +1,9 @@
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging;
+
 using MassTransit;
+
 using Microsoft.Extensions.Logging;
 
 namespace Backend.Fulfilment.Orders;

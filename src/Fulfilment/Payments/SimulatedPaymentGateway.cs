@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
+
 using Microsoft.Extensions.Options;
 
 namespace Backend.Fulfilment.Payments;

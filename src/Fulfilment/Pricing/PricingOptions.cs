@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+
 using Backend.Domain.Pricing;
 
 namespace Backend.Fulfilment.Pricing;

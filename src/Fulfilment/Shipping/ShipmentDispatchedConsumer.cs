@@ -2,6 +2,7 @@ using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Orders;
 using Backend.Messaging;
+
 using MassTransit;
 
 namespace Backend.Fulfilment.Shipping;

@@ -16,8 +16,11 @@ internal static class MongoMapping
         PaymentToken = order.PaymentToken,
         ShipTo = new ShipToDocument
         {
-            Country = order.ShipTo.Country, Name = order.ShipTo.Name, Line1 = order.ShipTo.Line1,
-            City = order.ShipTo.City, PostalCode = order.ShipTo.PostalCode,
+            Country = order.ShipTo.Country,
+            Name = order.ShipTo.Name,
+            Line1 = order.ShipTo.Line1,
+            City = order.ShipTo.City,
+            PostalCode = order.ShipTo.PostalCode,
         },
         AcceptedAt = order.AcceptedAt.UtcDateTime,
         Status = order.Status,
@@ -32,7 +35,11 @@ internal static class MongoMapping
         Totals = order.Totals is { } totals
             ? new OrderTotalsDocument
             {
-                Subtotal = totals.Subtotal, Discount = totals.Discount, Tax = totals.Tax, Total = totals.Total, Currency = totals.Currency,
+                Subtotal = totals.Subtotal,
+                Discount = totals.Discount,
+                Tax = totals.Tax,
+                Total = totals.Total,
+                Currency = totals.Currency,
             }
             : null,
         AuthorizationId = order.AuthorizationId,

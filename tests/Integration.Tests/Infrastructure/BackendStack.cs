@@ -1,11 +1,14 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
 using Backend.Messaging;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+
 using RabbitMQ.Client;
 
 namespace Backend.Integration.Tests.Infrastructure;

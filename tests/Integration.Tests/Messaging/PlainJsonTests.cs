@@ -1,4 +1,5 @@
 using System.Text;
+
 using Backend.Domain.Orders;
 using Backend.Integration.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Backend.Integration.Tests.Infrastructure;
 
 namespace Backend.Integration.Tests.Orders;

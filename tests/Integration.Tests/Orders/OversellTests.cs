@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+
 using Backend.Domain.Orders;
 using Backend.Integration.Tests.Infrastructure;
 
