@@ -40,17 +40,31 @@ public sealed class BackendStack : IAsyncDisposable
     public IProductStore Products => _ingress.Services.GetRequiredService<IProductStore>();
 
     public static async Task<BackendStack> StartAsync(
-        RabbitMqBroker broker, int workerCount = 1, IReadOnlyDictionary<string, string?>? workerSettings = null)
+        RabbitMqBroker broker,
+        int workerCount = 1,
+        IReadOnlyDictionary<string, string?>? workerSettings = null,
+        bool useMongo = false)
     {
         broker.SkipIfUnavailable();
+        var mongoUri = Environment.GetEnvironmentVariable("MONGODB_URI");
+        if (useMongo && string.IsNullOrWhiteSpace(mongoUri))
+        {
+            Assert.Skip("MongoDB not available: set MONGODB_URI to run this test against MongoDB (no server can be installed on this machine).");
+        }
+
         await ResetQueuesAsync(broker);
 
         var databasePath = Path.Combine(Path.GetTempPath(), $"integration-{Guid.NewGuid():N}.db");
         var settings = new Dictionary<string, string?>(broker.ToConfiguration())
         {
-            ["Store:Provider"] = "Sqlite",
+            ["Store:Provider"] = useMongo ? "Mongo" : "Sqlite",
             ["Store:Sqlite:Path"] = databasePath,
         };
+        if (useMongo)
+        {
+            settings["Store:Mongo:ConnectionString"] = mongoUri;
+            settings["Store:Mongo:Database"] = $"integration_{Guid.NewGuid():N}";
+        }
         foreach (var (key, value) in TestKeys.Settings())
         {
             settings[key] = value;

@@ -10,9 +10,14 @@ namespace Backend.Integration.Tests.Orders;
 public sealed class OversellTests(RabbitMqBroker broker)
 {
     [Fact]
-    public async Task Exactly_the_stock_on_hand_is_sold_when_many_orders_race_across_two_worker_hosts()
+    public Task Exactly_the_stock_on_hand_is_sold_when_many_orders_race_across_two_worker_hosts() => RaceAsync(useMongo: false);
+
+    [Fact]
+    public Task Exactly_the_stock_on_hand_is_sold_when_the_race_runs_on_mongodb() => RaceAsync(useMongo: true);
+
+    private async Task RaceAsync(bool useMongo)
     {
-        await using var stack = await BackendStack.StartAsync(broker, workerCount: 2);
+        await using var stack = await BackendStack.StartAsync(broker, workerCount: 2, useMongo: useMongo);
         await stack.SeedProductAsync("RACE-10", onHand: 10);
         using var client = stack.Client();
         var body = new { lines = new[] { new { sku = "RACE-10", quantity = 1 } }, paymentToken = "tok_visa", shipTo = new { country = "US" } };
