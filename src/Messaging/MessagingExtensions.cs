@@ -28,11 +28,12 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        // Start-up waits for the bus, so a host reports ready only once its queues and bindings exist; stopping
-        // lets messages in flight finish.
+        // A host with consumers starts only once its queues and bindings exist, so nothing published meanwhile
+        // misses them; a host that only publishes (the ingress) starts at once and keeps accepting orders while
+        // the broker is away. Stopping lets messages in flight finish.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
-            options.WaitUntilStarted = true;
+            options.WaitUntilStarted = registerConsumers is not null;
             options.StartTimeout = TimeSpan.FromSeconds(60);
             options.StopTimeout = TimeSpan.FromSeconds(30);
         });
