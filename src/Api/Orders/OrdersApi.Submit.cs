@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Security.Claims;
 
 using Backend.Api.Auth;
-using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
+using Backend.Messaging.Orders;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -90,7 +90,7 @@ public static partial class OrdersApi
         timeout.CancelAfter(TimeSpan.FromSeconds(services.Options.Value.PublishTimeoutSeconds));
         try
         {
-            await services.Publisher.Publish(ToSubmitOrder(order), timeout.Token);
+            await services.Publisher.Publish(SubmitOrderMapping.ToSubmitOrder(order), timeout.Token);
         }
         catch (Exception exception)
         {
@@ -111,12 +111,4 @@ public static partial class OrdersApi
 
         return new(TypedResults.Accepted(LocationOf(order.Id), new OrderAcceptedResponse(order.Id, order.Status)), headers);
     }
-
-    internal static SubmitOrder ToSubmitOrder(Order order) => new(
-        order.Id,
-        order.CustomerId,
-        [.. order.Lines.Select(line => new OrderLineItem(line.Sku, line.Quantity))],
-        order.PaymentToken,
-        new ShippingAddress(order.ShipTo.Country, order.ShipTo.Name, order.ShipTo.Line1, order.ShipTo.City, order.ShipTo.PostalCode),
-        order.AcceptedAt);
 }

@@ -13,7 +13,7 @@ public sealed record ShippingAddress(
 
 /// <summary>
 /// The whole order: the ingress publishes it once recorded, and other systems may publish it directly.
-/// <see cref="SubmittedAt"/> may be left out; the time of arrival stands in.
+/// <see cref="SubmittedAt"/> is the publisher's own record and may be left out; the backend counts from arrival.
 /// </summary>
 public sealed record SubmitOrder(
     Guid OrderId,

@@ -7,18 +7,19 @@ namespace Backend.Fulfilment.Catalog;
 
 /// <summary>
 /// Announces <see cref="StockLow"/> once per crossing of the reorder point: the flag on the product is flipped
-/// atomically, and only the caller that flipped it publishes.
+/// atomically, and only the caller that flipped it publishes. It publishes on the bus straight away, not through
+/// the consume's outbox: the flip is stored, so a later failure of the same consume must not take the event back.
 /// </summary>
-public sealed class StockLevels(IProductStore products)
+public sealed class StockLevels(IProductStore products, IBus bus)
 {
-    public async Task CheckAsync(IEnumerable<string> skus, IPublishEndpoint publish, CancellationToken cancellationToken)
+    public async Task CheckAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
     {
         foreach (var product in await products.FindManyAsync([.. skus.Distinct()], cancellationToken))
         {
             if (product.CrossedReorderPoint &&
                 await products.TrySetBelowReorderPointAsync(product.Sku, true, cancellationToken))
             {
-                await publish.Publish(new StockLow(product.Sku, product.Available, product.ReorderPoint), cancellationToken);
+                await bus.Publish(new StockLow(product.Sku, product.Available, product.ReorderPoint), cancellationToken);
             }
             else if (product.RecoveredFromReorderPoint)
             {

@@ -22,7 +22,7 @@ public sealed class StockReplenishedConsumer(IProductStore products, StockLevels
             throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");
         }
 
-        await stockLevels.CheckAsync([message.Sku], context, context.CancellationToken);
+        await stockLevels.CheckAsync([message.Sku], context.CancellationToken);
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class UpsertProductConsumer(IProductStore products, StockLevels st
 
         await products.UpsertAsync(
             new ProductDefinition(message.Sku, name, message.UnitPrice, message.Active, message.ReorderPoint), context.CancellationToken);
-        await stockLevels.CheckAsync([message.Sku], context, context.CancellationToken);
+        await stockLevels.CheckAsync([message.Sku], context.CancellationToken);
     }
 }
 

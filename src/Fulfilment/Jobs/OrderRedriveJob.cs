@@ -1,5 +1,5 @@
 using Backend.Domain.Orders;
-using Backend.Fulfilment.Orders;
+using Backend.Messaging.Orders;
 
 using MassTransit;
 

@@ -34,14 +34,16 @@ public sealed class OrderCommandHandler(IOrderStore orders, OrderWorkflow workfl
             return;
         }
 
+        if (order.Status == target)
+        {
+            await workflow.RepeatOutcomeAsync(order, context, context.CancellationToken);
+            return;
+        }
+
         if (!order.CanMoveTo(target))
         {
-            MessageValidation.Require(order.Status == target || !rules.RejectConflicts,
-                $"Order {order.Id} is {order.Status} and cannot become {target}.");
-
-            // Already there (a redelivery) or past the point of no return: settle again, idempotently, and stop.
+            MessageValidation.Require(!rules.RejectConflicts, $"Order {order.Id} is {order.Status} and cannot become {target}.");
             Log.StepIgnored(logger, target.ToString(), order.Id, order.Status);
-            await workflow.SettleAsync(order, context, context.CancellationToken);
             return;
         }
 

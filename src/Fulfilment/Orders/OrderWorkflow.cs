@@ -27,6 +27,14 @@ public sealed class OrderWorkflow(
 {
     public async Task AdvanceAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
+        if (!order.Status.IsInProgress())
+        {
+            // A redelivery, or a step that lost a race to a cancel or expiry: whatever it reserved or authorized
+            // before losing is settled now, and the outcome announced again.
+            await RepeatOutcomeAsync(order, publish, cancellationToken);
+            return;
+        }
+
         if (order.Status == OrderStatus.Accepted)
         {
             order = await ReserveAsync(order, publish, cancellationToken);
@@ -34,36 +42,44 @@ public sealed class OrderWorkflow(
 
         if (order.Status == OrderStatus.Reserved)
         {
-            order = await AuthorizeAsync(order, publish, cancellationToken);
+            await AuthorizeAsync(order, publish, cancellationToken);
         }
-
-        // A step that lost a race to a cancel or expiry may have reserved or authorized after the winner settled.
-        await SettleAsync(order, publish, cancellationToken);
     }
 
-    /// <summary>Stores the next state, settles stock and payment for it, and announces it.</summary>
+    /// <summary>Stores the next state, announces it, and settles stock and payment for it.</summary>
     public async Task<Order> CompleteAsync(Order current, Order next, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         await SaveAsync(current, next, cancellationToken);
-        await SettleAsync(next, publish, cancellationToken);
         await publish.Publish(OrderEvents.For(next), cancellationToken);
+        await SettleAsync(next, cancellationToken);
         metrics.Completed(next);
         Log.OrderMoved(logger, next.Id, next.Status, next.Reason);
         return next;
     }
 
     /// <summary>
-    /// Makes stock and payment agree with a final state; every call is idempotent, so it also repairs a step that
-    /// crashed between saving the order and settling.
+    /// For a message that finds its outcome already stored. The attempt that stored it may have failed before its
+    /// events left the consume's outbox or before settling, so both are done again: settling is idempotent, and
+    /// event consumers key on order id and status, as at-least-once delivery asks of them anyway.
     /// </summary>
-    public async Task SettleAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    public async Task RepeatOutcomeAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        await SettleAsync(order, cancellationToken);
+        if (order.Status != OrderStatus.Accepted && order.Status != OrderStatus.Reserved)
+        {
+            await publish.Publish(OrderEvents.For(order), cancellationToken);
+        }
+    }
+
+    /// <summary>Makes stock and payment agree with a final state; every call is idempotent.</summary>
+    private async Task SettleAsync(Order order, CancellationToken cancellationToken)
     {
         switch (order.Status)
         {
             case OrderStatus.Rejected or OrderStatus.Cancelled or OrderStatus.Expired:
                 await products.ReleaseAsync(order.Id, cancellationToken);
                 await payments.VoidAsync(order.Id, cancellationToken);
-                await stockLevels.CheckAsync(order.Lines.Select(line => line.Sku), publish, cancellationToken);
+                await stockLevels.CheckAsync(order.Lines.Select(line => line.Sku), cancellationToken);
                 break;
             case OrderStatus.Shipped:
                 await products.CommitAsync(order.Id, cancellationToken);
@@ -94,12 +110,12 @@ public sealed class OrderWorkflow(
 
         var reserved = order.Reserve(quote, now);
         await SaveAsync(order, reserved, cancellationToken);
-        await stockLevels.CheckAsync(skus, publish, cancellationToken);
+        await stockLevels.CheckAsync(skus, cancellationToken);
         Log.OrderMoved(logger, reserved.Id, reserved.Status, null);
         return reserved;
     }
 
-    private async Task<Order> AuthorizeAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
+    private async Task AuthorizeAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         var totals = order.Totals ?? throw new InvalidOperationException($"Reserved order {order.Id} has no totals.");
         var result = await payments.AuthorizeAsync(
@@ -108,7 +124,7 @@ public sealed class OrderWorkflow(
         var next = result.Approved
             ? order.Confirm(result.AuthorizationId!, now)
             : order.Reject(result.DeclineReason!, null, now);
-        return await CompleteAsync(order, next, publish, cancellationToken);
+        await CompleteAsync(order, next, publish, cancellationToken);
     }
 
     private async Task SaveAsync(Order current, Order next, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging;
+using Backend.Messaging.Orders;
 
 using MassTransit;
 
@@ -12,7 +13,8 @@ namespace Backend.Fulfilment.Orders;
 /// Processes a submitted order. The ingress has stored it already; an order published straight to the broker
 /// by another system is stored here first, so both paths continue from the same document.
 /// </summary>
-public sealed class SubmitOrderConsumer(IOrderStore orders, OrderWorkflow workflow, TimeProvider time, ILogger<SubmitOrderConsumer> logger)
+public sealed class SubmitOrderConsumer(
+    IOrderStore orders, OrderWorkflow workflow, IBus bus, TimeProvider time, ILogger<SubmitOrderConsumer> logger)
     : IConsumer<SubmitOrder>
 {
     public async Task Consume(ConsumeContext<SubmitOrder> context)
@@ -36,7 +38,10 @@ public sealed class SubmitOrderConsumer(IOrderStore orders, OrderWorkflow workfl
         }
 
         Log.OrderAcceptedFromBroker(logger, submitted.Id, submitted.CustomerId);
-        await context.Publish(new OrderAccepted(submitted.Id, submitted.CustomerId, submitted.AcceptedAt), context.CancellationToken);
+
+        // Straight on the bus, not through the outbox: the order is stored, and a retry finds it stored and
+        // would never announce it.
+        await bus.Publish(new OrderAccepted(submitted.Id, submitted.CustomerId, submitted.AcceptedAt), context.CancellationToken);
         return submitted;
     }
 }

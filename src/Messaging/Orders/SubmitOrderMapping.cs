@@ -1,9 +1,9 @@
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
-using Backend.Messaging;
 
-namespace Backend.Fulfilment.Orders;
+namespace Backend.Messaging.Orders;
 
+/// <summary>The order document and the message that carries it, both ways: one mapping for ingress, workers and jobs.</summary>
 public static class SubmitOrderMapping
 {
     /// <summary>Checks what a plain JSON publisher may have left out, then builds the accepted order.</summary>
@@ -31,7 +31,9 @@ public static class SubmitOrderMapping
             orderLines,
             message.PaymentToken,
             new ShipTo(country.ToUpperInvariant(), shipTo.Name, shipTo.Line1, shipTo.City, shipTo.PostalCode),
-            message.SubmittedAt == default ? acceptedAt : message.SubmittedAt);
+            // Arrival, not the publisher's SubmittedAt, starts the expiry clock: an old or skewed timestamp from
+            // another system must not expire an order the moment it lands.
+            acceptedAt);
     }
 
     /// <summary>The message that (re)starts processing of a stored order.</summary>

@@ -1,0 +1,76 @@
+using Backend.Contracts.Orders;
+using Backend.Domain.Orders;
+using Backend.Fulfilment.Jobs;
+using Backend.Fulfilment.Tests.Infrastructure;
+
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backend.Fulfilment.Tests.Jobs;
+
+public sealed class OrderRedriveJobTests
+{
+    private static readonly DateTimeOffset Now = FulfilmentHarness.Now;
+
+    [Fact]
+    public async Task SubmitOrder_resent_only_for_orders_stuck_in_progress_longer_than_RedriveAfter()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:00:30" });
+        await fixture.SeedProductAsync("LAMP", onHand: 20);
+        var staleAccepted = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-2), "LAMP", holdsStock: false);
+        var staleReserved = await fixture.AddAsync(OrderStatus.Reserved, Now.AddMinutes(-2), "LAMP", 2, updatedAt: Now.AddSeconds(-31));
+        var fresh = await fixture.AddAsync(OrderStatus.Accepted, Now.AddSeconds(-29), "LAMP", holdsStock: false);
+        var final = await fixture.AddAsync(OrderStatus.Rejected, Now.AddHours(-1), "LAMP");
+
+        await RunAsync(fixture);
+
+        var resent = fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true);
+        resent.Select(message => message.OrderId).ShouldBe([staleAccepted.Id, staleReserved.Id], ignoreOrder: true);
+        resent.Single(message => message.OrderId == staleReserved.Id).ShouldSatisfyAllConditions(
+            message => message.CustomerId.ShouldBe(Messages.Customer),
+            message => message.Lines.ShouldBe([new OrderLineItem("LAMP", 2)]),
+            message => message.PaymentToken.ShouldBe(Messages.ApprovingToken),
+            message => message.ShipTo.Country.ShouldBe("US"),
+            message => message.SubmittedAt.ShouldBe(staleReserved.AcceptedAt));
+
+        // The consumers take it from there: both stuck orders reach Confirmed, with the stock reserved once.
+        await fixture.Harness.PublishedAsync<OrderConfirmed>(message => message.OrderId == staleAccepted.Id);
+        await fixture.Harness.PublishedAsync<OrderConfirmed>(message => message.OrderId == staleReserved.Id);
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(3);
+        (await fixture.OrderAsync(fresh.Id)).Status.ShouldBe(OrderStatus.Accepted);
+        (await fixture.OrderAsync(final.Id)).Status.ShouldBe(OrderStatus.Rejected);
+    }
+
+    [Fact]
+    public async Task Only_the_oldest_BatchSize_orders_resent_when_more_are_stale()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:BatchSize"] = "1" });
+        await fixture.SeedProductAsync("LAMP", onHand: 20);
+        var newer = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-2), "LAMP", holdsStock: false);
+        var older = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-3), "LAMP", holdsStock: false);
+
+        await RunAsync(fixture);
+
+        fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true).ShouldHaveSingleItem().OrderId.ShouldBe(older.Id);
+        fixture.Harness.PublishedSoFar<SubmitOrder>(message => message.OrderId == newer.Id).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Nothing_resent_until_RedriveAfter_has_passed()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 20);
+        var order = await fixture.AddAsync(OrderStatus.Accepted, Now, "LAMP", holdsStock: false);
+
+        await RunAsync(fixture);
+        fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true).ShouldBeEmpty();
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        await RunAsync(fixture);
+        fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true).ShouldHaveSingleItem().OrderId.ShouldBe(order.Id);
+    }
+
+    // The job reads nothing from its Quartz context, so none is built.
+    private static Task RunAsync(FulfilmentHarness fixture) =>
+        ActivatorUtilities.CreateInstance<OrderRedriveJob>(fixture.Services)
+            .Execute(null!, TestContext.Current.CancellationToken).AsTask();
+}

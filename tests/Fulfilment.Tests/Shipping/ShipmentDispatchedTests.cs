@@ -1,0 +1,73 @@
+using Backend.Contracts.Orders;
+using Backend.Contracts.Shipping;
+using Backend.Domain.Orders;
+using Backend.Fulfilment.Tests.Infrastructure;
+
+namespace Backend.Fulfilment.Tests.Shipping;
+
+public sealed class ShipmentDispatchedTests
+{
+    [Fact]
+    public async Task Shipped_and_units_leave_on_hand_and_reserved_when_order_is_confirmed()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var orderId = await fixture.SubmitConfirmedAsync("LAMP", 3);
+        var other = await fixture.SubmitConfirmedAsync("LAMP", 2);
+
+        await fixture.Harness.Bus.Publish(new ShipmentDispatched(orderId, "DHL", "JD0001"));
+
+        var shipped = await fixture.Harness.PublishedAsync<OrderShipped>(message => message.OrderId == orderId);
+        shipped.ShouldBe(new OrderShipped(orderId, Messages.Customer, "DHL", "JD0001", FulfilmentHarness.Now));
+        var order = await fixture.OrderAsync(orderId);
+        order.Status.ShouldBe(OrderStatus.Shipped);
+        order.Shipment.ShouldBe(new Shipment("DHL", "JD0001"));
+        var product = await fixture.ProductAsync("LAMP");
+        product.OnHand.ShouldBe(7);
+        product.Reserved.ShouldBe(2);
+        (await fixture.OrderAsync(other)).Status.ShouldBe(OrderStatus.Confirmed);
+        await fixture.Harness.ConsumedSuccessfullyAsync<ShipmentDispatched>(message => message.OrderId == orderId);
+    }
+
+    [Fact]
+    public async Task Counted_once_when_the_same_shipment_arrives_twice()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var orderId = await fixture.SubmitConfirmedAsync("LAMP", 3);
+        await fixture.SubmitConfirmedAsync("LAMP", 2);
+        var shipment = new ShipmentDispatched(orderId, "DHL", "JD0001");
+
+        await fixture.Harness.Bus.Publish(shipment);
+        await fixture.Harness.Bus.Publish(shipment);
+
+        await fixture.Harness.ConsumedSuccessfullyAsync<ShipmentDispatched>(message => message.OrderId == orderId, count: 2);
+        var product = await fixture.ProductAsync("LAMP");
+        product.OnHand.ShouldBe(7);
+        product.Reserved.ShouldBe(2);
+        // A repeat announces the stored shipment again; it never ships, commits or captures twice.
+        fixture.Harness.PublishedSoFar<OrderShipped>(message => message.OrderId == orderId)
+            .Select(message => message.TrackingNumber).Distinct().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Faults_as_invalid_and_leaves_the_order_when_order_was_rejected()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var orderId = await fixture.SubmitRejectedAsync("LAMP", 3);
+        var rejected = await fixture.OrderAsync(orderId);
+
+        await fixture.Harness.Bus.Publish(new ShipmentDispatched(orderId, "DHL", "JD0001"));
+
+        await fixture.Harness.RejectedAsInvalidAsync<ShipmentDispatched>(message => message.OrderId == orderId);
+        var order = await fixture.OrderAsync(orderId);
+        order.Status.ShouldBe(OrderStatus.Rejected);
+        order.Version.ShouldBe(rejected.Version);
+        order.Shipment.ShouldBeNull();
+        var product = await fixture.ProductAsync("LAMP");
+        product.OnHand.ShouldBe(10);
+        product.Reserved.ShouldBe(0);
+        fixture.Harness.PublishedSoFar<OrderShipped>(message => message.OrderId == orderId).ShouldBeEmpty();
+    }
+}
