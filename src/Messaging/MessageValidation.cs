@@ -12,8 +12,6 @@ public static class MessageValidation
     public static Guid RequireId(Guid value, string field) =>
         value == Guid.Empty ? throw new InvalidMessageException($"'{field}' is required and must be a non-empty GUID.") : value;
 
-    public static int RequirePositive(int value, string field) =>
-        value <= 0 ? throw new InvalidMessageException($"'{field}' must be greater than zero.") : value;
 
     public static void Require(bool condition, string reason)
     {

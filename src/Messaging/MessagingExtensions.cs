@@ -102,7 +102,7 @@ public static class MessagingExtensions
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         endpoint.UseMessageRetry(retry =>
         {
-            retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+            retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
             retry.Ignore<InvalidMessageException>();
         });
         endpoint.UseInMemoryOutbox(context);

@@ -15,9 +15,13 @@ public sealed class MessagingOptions
     /// <summary>In-memory suits one process (Standalone, tests); RabbitMQ is the production shape.</summary>
     public Transport Transport { get; set; } = Transport.InMemory;
 
-    /// <summary>Redeliveries of a failing message, at growing intervals, before it goes to the error queue.</summary>
+    /// <summary>
+    /// Redeliveries of a failing message, at intervals growing to 30 s, before it goes to the error queue. The
+    /// default spans about two minutes: long enough for a message that names an order or product still queued
+    /// elsewhere, or for a store or gateway to come back.
+    /// </summary>
     [Range(0, 20)]
-    public int RetryLimit { get; set; } = 5;
+    public int RetryLimit { get; set; } = 8;
 
     /// <summary>Messages one consumer handles at once in one process.</summary>
     [Range(1, 256)]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 
 using Backend.Api.Auth;
+using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging.Orders;
 
@@ -83,7 +84,7 @@ public static partial class OrdersApi
     }
 
     // A failed publish still answers 202: the stored order is the outbox, and the re-drive job re-sends
-    // SubmitOrder for orders that stay Accepted.
+    // SubmitOrder for orders that stay Accepted. OrderAccepted is a notice only, so it is not re-sent.
     private static async Task PublishSubmitOrderAsync(Order order, OrderServices services, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -91,6 +92,7 @@ public static partial class OrdersApi
         try
         {
             await services.Publisher.Publish(SubmitOrderMapping.ToSubmitOrder(order), timeout.Token);
+            await services.Publisher.Publish(new OrderAccepted(order.Id, order.CustomerId, order.AcceptedAt), timeout.Token);
         }
         catch (Exception exception)
         {

@@ -6,10 +6,6 @@ namespace Backend.Api.Orders;
 /// <summary>The ingress checks only an order's shape; whether its SKUs exist, are active and in stock is the workers' call.</summary>
 public static class SubmitOrderValidation
 {
-    public const int MaxLines = 100;
-    public const int MaxQuantity = 1000;
-    public const int MaxPaymentTokenLength = 100;
-    public const int MaxAddressFieldLength = 200;
     public const int MaxIdempotencyKeyLength = 200;
 
     public static ValidatedOrder? Validate(SubmitOrderRequest request, string? idempotencyKey, ValidationErrors errors)
@@ -17,9 +13,9 @@ public static class SubmitOrderValidation
         var lines = ValidateLines(request.Lines, errors);
 
         errors.Check(
-            !string.IsNullOrWhiteSpace(request.PaymentToken) && request.PaymentToken.Length <= MaxPaymentTokenLength,
+            OrderLimits.IsPaymentToken(request.PaymentToken),
             "paymentToken",
-            $"A payment token of 1 to {MaxPaymentTokenLength} characters is required.");
+            $"A payment token of 1 to {OrderLimits.MaxPaymentTokenLength} characters is required.");
 
         var shipTo = ValidateShipTo(request.ShipTo, errors);
 
@@ -33,7 +29,7 @@ public static class SubmitOrderValidation
 
     private static List<OrderLine> ValidateLines(IReadOnlyList<OrderLineRequest?>? lines, ValidationErrors errors)
     {
-        if (!errors.Check(lines is { Count: >= 1 and <= MaxLines }, "lines", $"An order needs 1 to {MaxLines} lines."))
+        if (!errors.Check(lines is { Count: >= 1 and <= OrderLimits.MaxLines }, "lines", $"An order needs 1 to {OrderLimits.MaxLines} lines."))
         {
             return [];
         }
@@ -44,7 +40,7 @@ public static class SubmitOrderValidation
             var line = lines[i];
             var skuOk = errors.Check(Sku.IsValid(line?.Sku), $"lines[{i}].sku", $"A SKU must match {Sku.Pattern}.");
             var quantityOk = errors.Check(
-                line?.Quantity is >= 1 and <= MaxQuantity, $"lines[{i}].quantity", $"The quantity must be 1 to {MaxQuantity}.");
+                OrderLimits.IsQuantity(line?.Quantity), $"lines[{i}].quantity", $"The quantity must be 1 to {OrderLimits.MaxQuantity}.");
             if (skuOk && quantityOk)
             {
                 valid.Add(new OrderLine(line!.Sku!, line.Quantity!.Value));
@@ -63,7 +59,7 @@ public static class SubmitOrderValidation
 
         var country = shipTo!.Country?.Trim().ToUpperInvariant();
         var countryOk = errors.Check(
-            country is { Length: 2 } && country.All(char.IsAsciiLetterUpper),
+            OrderLimits.IsCountry(country),
             "shipTo.country",
             "The country must be a two-letter ISO 3166 code.");
 
@@ -71,9 +67,9 @@ public static class SubmitOrderValidation
         foreach (var (field, value) in new[] { ("name", shipTo.Name), ("line1", shipTo.Line1), ("city", shipTo.City), ("postalCode", shipTo.PostalCode) })
         {
             fieldsOk &= errors.Check(
-                value is null || value.Length <= MaxAddressFieldLength,
+                value is null || value.Length <= OrderLimits.MaxAddressFieldLength,
                 $"shipTo.{field}",
-                $"At most {MaxAddressFieldLength} characters.");
+                $"At most {OrderLimits.MaxAddressFieldLength} characters.");
         }
 
         return countryOk && fieldsOk

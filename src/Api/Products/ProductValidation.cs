@@ -5,10 +5,6 @@ namespace Backend.Api.Products;
 
 public static class ProductValidation
 {
-    public const int MaxNameLength = 200;
-    public const int MaxReceiptQuantity = 1_000_000;
-    public const int MaxReceiptIdLength = 100;
-
     public static bool CheckSku(string sku, ValidationErrors errors) =>
         errors.Check(Sku.IsValid(sku), "sku", $"A SKU must match {Sku.Pattern}.");
 
@@ -16,11 +12,11 @@ public static class ProductValidation
     {
         CheckSku(sku, errors);
         var name = request.Name?.Trim();
-        errors.Check(name is { Length: >= 1 and <= MaxNameLength }, "name", $"A name of 1 to {MaxNameLength} characters is required.");
+        errors.Check(ProductLimits.IsName(name), "name", $"A name of 1 to {ProductLimits.MaxNameLength} characters is required.");
         errors.Check(
-            request.UnitPrice is { } price && price >= 0 && price == decimal.Round(price, 2),
+            ProductLimits.IsUnitPrice(request.UnitPrice),
             "unitPrice",
-            "A unit price of at least 0 with at most 2 decimal places is required.");
+            $"A unit price from 0 to {ProductLimits.MaxUnitPrice} with at most 2 decimal places is required.");
         errors.Check(request.Active is not null, "active", "Active (true or false) is required.");
         errors.Check(request.ReorderPoint is >= 0, "reorderPoint", "A reorder point of at least 0 is required.");
 
@@ -33,11 +29,11 @@ public static class ProductValidation
     {
         CheckSku(sku, errors);
         errors.Check(
-            request.Quantity is >= 1 and <= MaxReceiptQuantity, "quantity", $"The quantity must be 1 to {MaxReceiptQuantity}.");
+            ProductLimits.IsReceiptQuantity(request.Quantity), "quantity", $"The quantity must be 1 to {ProductLimits.MaxReceiptQuantity}.");
         errors.Check(
-            !string.IsNullOrWhiteSpace(request.ReceiptId) && request.ReceiptId.Length <= MaxReceiptIdLength,
+            ProductLimits.IsReceiptId(request.ReceiptId),
             "receiptId",
-            $"A receipt id of 1 to {MaxReceiptIdLength} characters is required.");
+            $"A receipt id of 1 to {ProductLimits.MaxReceiptIdLength} characters is required.");
 
         return errors.IsEmpty ? new StockReplenished(sku, request.Quantity!.Value, request.ReceiptId!) : null;
     }

@@ -31,7 +31,9 @@ public static class ReportsApi
     public static async Task<Results<Ok<DailySalesReport>, ValidationProblem>> GetDailyReportAsync(
         string date, IOrderStore orders, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // The last representable day has no end to compute; no sales can fall on it anyway.
+        if (!DateOnly.TryParseExact(date, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ||
+            day == DateOnly.MaxValue)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {

@@ -1,8 +1,8 @@
 namespace Backend.Domain.Catalog;
 
 /// <summary>
-/// The catalog and its stock. Every stock operation is atomic and idempotent, keyed by order id or receipt id,
-/// so a redelivered message never reserves, releases, ships or counts twice, with any number of processes.
+/// The catalog and its stock. Every stock operation is atomic and idempotent, keyed by order id or by receipt id
+/// and SKU, so a redelivered message never reserves, releases, ships or counts twice, with any number of processes.
 /// </summary>
 public interface IProductStore
 {
@@ -17,20 +17,33 @@ public interface IProductStore
     Task<IReadOnlyList<Product>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Reserves every line for the order or none of them. Calling it again for an order that already holds a
-    /// reservation succeeds without reserving more.
+    /// Reserves every line for the order or none of them, at most once per order ever. Once the order has reserved,
+    /// calling it again succeeds without reserving, whether its stock is still held, was committed, or was
+    /// released: a released order was rejected, cancelled or expired, so it must not hold stock again, and the
+    /// caller's versioned save of the order then fails and finds it final. A call that finds a line short takes
+    /// back what it reserved, so the order may try again.
     /// </summary>
     Task<ReservationResult> ReserveAsync(Guid orderId, IReadOnlyList<StockRequest> lines, CancellationToken cancellationToken);
 
-    /// <summary>Gives the order's reserved units back; does nothing when it holds none.</summary>
+    /// <summary>
+    /// Gives the order's held units back, once; does nothing when they were released or committed before, or never
+    /// held.
+    /// </summary>
     Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken);
 
-    /// <summary>Takes the order's reserved units off both on-hand and reserved; does nothing when it holds none.</summary>
+    /// <summary>
+    /// Takes the order's held units off both on-hand and reserved, once; does nothing when they were committed or
+    /// released before, or never held.
+    /// </summary>
     Task CommitAsync(Guid orderId, CancellationToken cancellationToken);
 
-    /// <summary>Adds received units to on-hand, once per receipt id.</summary>
+    /// <summary>Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs.</summary>
     Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken);
 
-    /// <summary>Sets the low-stock flag; true only for the caller that actually changed it.</summary>
+    /// <summary>
+    /// Sets the low-stock flag only where the counters agree as they are now, not as the caller read them: to true
+    /// only while available (on-hand less reserved) is below the reorder point, to false only while it is not.
+    /// True only for the caller that actually changed it.
+    /// </summary>
     Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken);
 }

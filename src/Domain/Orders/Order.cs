@@ -71,8 +71,6 @@ public sealed record Order
 
     public bool CanMoveTo(OrderStatus next) => OrderTransitions.IsAllowed(Status, next);
 
-    /// <summary>True once the order may hold reserved stock, so leaving now must release it.</summary>
-    public bool MayHoldStock => Status is OrderStatus.Accepted or OrderStatus.Reserved or OrderStatus.Confirmed;
 
     private Order MoveTo(OrderStatus next, DateTimeOffset at, string? reason = null)
     {

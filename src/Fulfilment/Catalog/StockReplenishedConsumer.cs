@@ -13,10 +13,12 @@ public sealed class StockReplenishedConsumer(IProductStore products, StockLevels
     {
         var message = context.Message;
         MessageValidation.Require(Sku.IsValid(message.Sku), $"'Sku' must match {Sku.Pattern}.");
-        MessageValidation.RequirePositive(message.Quantity, nameof(message.Quantity));
-        var receiptId = MessageValidation.RequireText(message.ReceiptId, nameof(message.ReceiptId));
+        MessageValidation.Require(ProductLimits.IsReceiptQuantity(message.Quantity),
+            $"'Quantity' must be 1 to {ProductLimits.MaxReceiptQuantity}.");
+        MessageValidation.Require(ProductLimits.IsReceiptId(message.ReceiptId),
+            $"'ReceiptId' must have 1 to {ProductLimits.MaxReceiptIdLength} characters.");
 
-        var outcome = await products.ReceiveAsync(message.Sku, message.Quantity, receiptId, context.CancellationToken);
+        var outcome = await products.ReceiveAsync(message.Sku, message.Quantity, message.ReceiptId, context.CancellationToken);
         if (outcome == ReceiptOutcome.UnknownSku)
         {
             throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");

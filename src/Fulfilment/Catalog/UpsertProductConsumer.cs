@@ -12,13 +12,14 @@ public sealed class UpsertProductConsumer(IProductStore products, StockLevels st
     {
         var message = context.Message;
         MessageValidation.Require(Sku.IsValid(message.Sku), $"'Sku' must match {Sku.Pattern}.");
-        var name = MessageValidation.RequireText(message.Name, nameof(message.Name));
-        MessageValidation.Require(message.UnitPrice >= 0 && decimal.Round(message.UnitPrice, 2) == message.UnitPrice,
-            "'UnitPrice' must be zero or more, with at most two decimals.");
+        var name = message.Name?.Trim();
+        MessageValidation.Require(ProductLimits.IsName(name), $"'Name' must have 1 to {ProductLimits.MaxNameLength} characters.");
+        MessageValidation.Require(ProductLimits.IsUnitPrice(message.UnitPrice),
+            $"'UnitPrice' must be 0 to {ProductLimits.MaxUnitPrice}, with at most two decimals.");
         MessageValidation.Require(message.ReorderPoint >= 0, "'ReorderPoint' must be zero or more.");
 
         await products.UpsertAsync(
-            new ProductDefinition(message.Sku, name, message.UnitPrice, message.Active, message.ReorderPoint), context.CancellationToken);
+            new ProductDefinition(message.Sku, name!, message.UnitPrice, message.Active, message.ReorderPoint), context.CancellationToken);
         await stockLevels.CheckAsync([message.Sku], context.CancellationToken);
     }
 }

@@ -4,11 +4,7 @@ namespace Backend.Fulfilment.Jobs;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1300, EventName = "OrdersRedriven", Level = LogLevel.Information,
-        Message = "Re-sent SubmitOrder for {Count} orders stuck in progress")]
-    public static partial void OrdersRedriven(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 1301, EventName = "OrdersExpiring", Level = LogLevel.Information,
-        Message = "Sent ExpireOrder for {Count} orders not confirmed in time")]
-    public static partial void OrdersExpiring(ILogger logger, int count);
+    [LoggerMessage(EventId = 1300, EventName = "OrdersSwept", Level = LogLevel.Information,
+        Message = "Job {Job} sent a command for {Count} orders")]
+    public static partial void OrdersSwept(ILogger logger, string job, int count);
 }

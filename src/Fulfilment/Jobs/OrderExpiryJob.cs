@@ -11,30 +11,15 @@ using Quartz;
 namespace Backend.Fulfilment.Jobs;
 
 /// <summary>Finds orders not confirmed in time and sends each an <see cref="ExpireOrder"/>; the consumer decides.</summary>
-[DisallowConcurrentExecution]
 public sealed class OrderExpiryJob(IOrderStore orders, IBus bus, TimeProvider time, IOptions<JobsOptions> options, ILogger<OrderExpiryJob> logger)
-    : IJob
+    : OrderSweepJob(bus, logger)
 {
     public static readonly JobKey Key = new("order-expiry");
 
-    private static readonly OrderStatus[] InProgress = [OrderStatus.Accepted, OrderStatus.Reserved];
+    protected override JobKey JobKey => Key;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        using var activity = JobTelemetry.Source.StartActivity("job order-expiry");
-        var settings = options.Value;
-        var overdue = await orders.FindAcceptedBeforeAsync(
-            InProgress, time.GetUtcNow() - settings.ExpireAfter, settings.BatchSize, cancellationToken);
+    protected override Task<IReadOnlyList<Order>> FindDueAsync(CancellationToken cancellationToken) =>
+        orders.FindAcceptedBeforeAsync(InProgress, time.GetUtcNow() - options.Value.ExpireAfter, options.Value.BatchSize, cancellationToken);
 
-        foreach (var order in overdue)
-        {
-            await bus.Publish(new ExpireOrder(order.Id), cancellationToken);
-        }
-
-        activity?.SetTag("backend.orders.expiring", overdue.Count);
-        if (overdue.Count > 0)
-        {
-            Log.OrdersExpiring(logger, overdue.Count);
-        }
-    }
+    protected override object CommandFor(Order order) => new ExpireOrder(order.Id);
 }

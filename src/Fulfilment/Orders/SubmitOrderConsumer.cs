@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging;
@@ -19,7 +21,7 @@ public sealed class SubmitOrderConsumer(
 {
     public async Task Consume(ConsumeContext<SubmitOrder> context)
     {
-        var submitted = SubmitOrderMapping.ToAcceptedOrder(context.Message, time.GetUtcNow());
+        var submitted = SubmitOrderMapping.ToAcceptedOrder(context.Message, time.GetUtcNow(), Activity.Current?.TraceId.ToHexString());
         var order = await orders.FindAsync(submitted.Id, context.CancellationToken)
             ?? await AcceptAsync(submitted, context);
 

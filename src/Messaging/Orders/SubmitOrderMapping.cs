@@ -1,4 +1,5 @@
 using Backend.Contracts.Orders;
+using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
 
 namespace Backend.Messaging.Orders;
@@ -6,22 +7,27 @@ namespace Backend.Messaging.Orders;
 /// <summary>The order document and the message that carries it, both ways: one mapping for ingress, workers and jobs.</summary>
 public static class SubmitOrderMapping
 {
-    /// <summary>Checks what a plain JSON publisher may have left out, then builds the accepted order.</summary>
-    public static Order ToAcceptedOrder(SubmitOrder message, DateTimeOffset acceptedAt)
+    /// <summary>
+    /// Holds a message to the same shape rules as an HTTP request (a plain JSON publisher may send anything),
+    /// then builds the accepted order.
+    /// </summary>
+    public static Order ToAcceptedOrder(SubmitOrder message, DateTimeOffset acceptedAt, string? traceId = null)
     {
         MessageValidation.RequireId(message.OrderId, nameof(message.OrderId));
         MessageValidation.RequireText(message.CustomerId, nameof(message.CustomerId));
-        MessageValidation.RequireText(message.PaymentToken, nameof(message.PaymentToken));
+        MessageValidation.Require(OrderLimits.IsPaymentToken(message.PaymentToken),
+            $"'PaymentToken' must have 1 to {OrderLimits.MaxPaymentTokenLength} characters.");
         var shipTo = MessageValidation.RequireValue(message.ShipTo, nameof(message.ShipTo));
-        var country = MessageValidation.RequireText(shipTo.Country, "ShipTo.Country");
+        var country = shipTo.Country?.Trim().ToUpperInvariant();
+        MessageValidation.Require(OrderLimits.IsCountry(country), "'ShipTo.Country' must be a two-letter ISO 3166 code.");
         var lines = MessageValidation.RequireValue(message.Lines, nameof(message.Lines));
-        MessageValidation.Require(lines.Count is > 0 and <= 100, "'Lines' must hold between 1 and 100 lines.");
+        MessageValidation.Require(lines.Count is > 0 and <= OrderLimits.MaxLines, $"'Lines' must hold 1 to {OrderLimits.MaxLines} lines.");
 
         var orderLines = lines.Select((line, index) =>
         {
             MessageValidation.RequireValue(line, $"Lines[{index}]");
-            MessageValidation.Require(Domain.Catalog.Sku.IsValid(line.Sku), $"'Lines[{index}].Sku' must match {Domain.Catalog.Sku.Pattern}.");
-            MessageValidation.RequirePositive(line.Quantity, $"Lines[{index}].Quantity");
+            MessageValidation.Require(Sku.IsValid(line.Sku), $"'Lines[{index}].Sku' must match {Sku.Pattern}.");
+            MessageValidation.Require(OrderLimits.IsQuantity(line.Quantity), $"'Lines[{index}].Quantity' must be 1 to {OrderLimits.MaxQuantity}.");
             return new OrderLine(line.Sku, line.Quantity);
         }).ToList();
 
@@ -30,10 +36,11 @@ public static class SubmitOrderMapping
             message.CustomerId,
             orderLines,
             message.PaymentToken,
-            new ShipTo(country.ToUpperInvariant(), shipTo.Name, shipTo.Line1, shipTo.City, shipTo.PostalCode),
+            new ShipTo(country!, shipTo.Name, shipTo.Line1, shipTo.City, shipTo.PostalCode),
             // Arrival, not the publisher's SubmittedAt, starts the expiry clock: an old or skewed timestamp from
             // another system must not expire an order the moment it lands.
-            acceptedAt);
+            acceptedAt,
+            traceId: traceId);
     }
 
     /// <summary>The message that (re)starts processing of a stored order.</summary>

@@ -32,10 +32,13 @@ public sealed class DailyReportTests(ApiFactory factory)
         top[1].GetProperty("sku").GetString().ShouldBe("REPORT-B");
     }
 
-    [Fact]
-    public async Task Validation_problem_when_the_date_is_not_iso()
+    [Theory]
+    [InlineData("05-03-2031")]
+    [InlineData("2031-02-30")]
+    [InlineData("9999-12-31")]
+    public async Task Validation_problem_when_the_date_is_not_a_reportable_day(string date)
     {
-        using var response = await _operator.GetAsync("/api/reports/daily/05-03-2031", TestContext.Current.CancellationToken);
+        using var response = await _operator.GetAsync($"/api/reports/daily/{date}", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadJsonAsync()).GetProperty("errors").GetProperty("date").GetArrayLength().ShouldBe(1);

@@ -35,6 +35,7 @@ public sealed class UpsertProductTests
     [Theory]
     [InlineData("-1.00")]
     [InlineData("1.005")]
+    [InlineData("1000000.01")]
     public async Task Faults_as_invalid_and_changes_nothing_when_price_is_invalid(string price)
     {
         await using var fixture = await FulfilmentHarness.StartAsync();

@@ -114,4 +114,21 @@ public sealed class SubmitOrderTests
         (await fixture.Orders.FindAsync(submit.OrderId, TestContext.Current.CancellationToken)).ShouldBeNull();
         fixture.Harness.PublishedSoFar<OrderAccepted>(message => message.OrderId == submit.OrderId).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("Germany", 1)]
+    [InlineData("US", 1001)]
+    [InlineData("US", 0)]
+    public async Task Faults_and_stores_nothing_when_the_shape_breaks_the_rules_http_enforces(string country, int quantity)
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 2000);
+        var submit = Messages.Submit("LAMP", quantity, country: country);
+
+        await fixture.Harness.Bus.Publish(submit);
+
+        await fixture.Harness.RejectedAsInvalidAsync<SubmitOrder>(message => message.OrderId == submit.OrderId);
+        (await fixture.Orders.FindAsync(submit.OrderId, TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(0);
+    }
 }

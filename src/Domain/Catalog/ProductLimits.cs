@@ -1,0 +1,22 @@
+namespace Backend.Domain.Catalog;
+
+/// <summary>What a product definition may hold, whether it comes over HTTP or straight from the broker.</summary>
+public static class ProductLimits
+{
+    public const int MaxNameLength = 200;
+
+    /// <summary>A ceiling well above any real price, so pricing arithmetic can never overflow.</summary>
+    public const decimal MaxUnitPrice = 1_000_000m;
+
+    public const int MaxReceiptQuantity = 1_000_000;
+    public const int MaxReceiptIdLength = 100;
+
+    public static bool IsUnitPrice(decimal? price) =>
+        price is { } value && value >= 0 && value <= MaxUnitPrice && value == decimal.Round(value, 2);
+
+    public static bool IsName(string? name) => name is { Length: >= 1 and <= MaxNameLength };
+
+    public static bool IsReceiptQuantity(int? quantity) => quantity is >= 1 and <= MaxReceiptQuantity;
+
+    public static bool IsReceiptId(string? receiptId) => !string.IsNullOrWhiteSpace(receiptId) && receiptId.Length <= MaxReceiptIdLength;
+}
