@@ -72,4 +72,19 @@ public sealed class MongoDocumentTests
         MongoMapping.ToDomain(BsonSerializer.Deserialize<ProductDocument>(bson))
             .ShouldBe(new Product("SKU-1", "Mug", 19.99m, false, 3, 1, 0, false));
     }
+
+    [Fact]
+    public void Reservation_entry_keeps_its_state_as_text_and_the_attempts_counting_on_it()
+    {
+        var attempt = ObjectId.GenerateNewId();
+        var entry = new ReservationDocument { OrderId = Guid.NewGuid(), Quantity = 2, State = ReservationState.Committed, Attempts = [attempt] };
+
+        var bson = entry.ToBsonDocument();
+
+        bson["orderId"].AsBsonBinaryData.SubType.ShouldBe(BsonBinarySubType.UuidStandard);
+        bson["state"].ShouldBe(new BsonString("Committed"));
+        bson["attempts"].ShouldBe(new BsonArray { attempt });
+        BsonSerializer.Deserialize<ReservationDocument>(bson).ShouldSatisfyAllConditions(
+            back => back.OrderId.ShouldBe(entry.OrderId), back => back.State.ShouldBe(ReservationState.Committed));
+    }
 }

@@ -62,8 +62,12 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
     public Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken) =>
         context.RunAsync("set_below_reorder_point", async () =>
         {
+            // Conditional on the counters as they are now, not as the caller read them.
+            var counters = below
+                ? Filter.Where(d => d.OnHand - d.Reserved < d.ReorderPoint)
+                : Filter.Where(d => d.OnHand - d.Reserved >= d.ReorderPoint);
             var result = await context.Products.UpdateOneAsync(
-                Filter.Eq(d => d.Sku, sku) & Filter.Ne(d => d.BelowReorderPoint, below),
+                Filter.Eq(d => d.Sku, sku) & Filter.Ne(d => d.BelowReorderPoint, below) & counters,
                 Builders<ProductDocument>.Update.Set(d => d.BelowReorderPoint, below),
                 cancellationToken: cancellationToken);
             return result.ModifiedCount == 1;

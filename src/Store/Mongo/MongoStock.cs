@@ -3,67 +3,39 @@ using Backend.Domain.Catalog;
 using Microsoft.Extensions.Logging;
 
 using MongoDB.Driver;
+using MongoDB.Driver.Linq;
 
 namespace Backend.Store.Mongo;
 
 /// <summary>
 /// Stock changes without multi-document transactions: every change is one conditional update of one product
-/// document, so a product never oversells; an order's reservation across products is made all-or-nothing by
-/// compensation, and each step is guarded by whether the product holds the order, so replays change nothing.
+/// document, so a product never oversells and every move of a reservation entry between states happens once.
+/// An order's reservation across products is made all-or-nothing by compensation (see ReserveAsync).
 /// </summary>
-internal sealed class MongoStock(MongoStoreContext context, ILogger<MongoStock> logger)
+internal sealed partial class MongoStock(MongoStoreContext context, ILogger<MongoStock> logger)
 {
     private static readonly FilterDefinitionBuilder<ProductDocument> Filter = Builders<ProductDocument>.Filter;
+    private static readonly FilterDefinitionBuilder<ReservationDocument> Entry = Builders<ReservationDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<ProductDocument> Update = Builders<ProductDocument>.Update;
 
-    public async Task<ReservationResult> ReserveAsync(Guid orderId, IReadOnlyList<StockRequest> lines, CancellationToken cancellationToken)
-    {
-        foreach (var line in lines)
-        {
-            var quantity = line.Quantity;
-            var reserved = await context.Products.UpdateOneAsync(
-                Filter.Eq(d => d.Sku, line.Sku) & Filter.Not(Holds(orderId)) & Filter.Where(d => d.OnHand - d.Reserved >= quantity),
-                Update
-                    .Push(d => d.Reservations, new ReservationDocument { OrderId = orderId, Quantity = quantity })
-                    .Inc(d => d.Reserved, quantity),
-                cancellationToken: cancellationToken);
-            if (reserved.ModifiedCount == 1)
-            {
-                continue;
-            }
-
-            // A redelivery, or a retry after a crash half-way, finds lines it reserved before: they count as done.
-            if (await context.Products.Find(Filter.Eq(d => d.Sku, line.Sku) & Holds(orderId)).AnyAsync(cancellationToken))
-            {
-                continue;
-            }
-
-            Log.StockShort(logger, orderId, line.Sku);
-            await SettleAsync(orderId, commit: false, cancellationToken);
-            return ReservationResult.OutOfStock(line.Sku);
-        }
-
-        return ReservationResult.Reserved;
-    }
-
-    /// <summary>Releases (back to available) or commits (off on-hand) every reservation the order holds.</summary>
+    /// <summary>Moves the order's held entries to released (back to available) or committed (off on-hand).</summary>
     public async Task SettleAsync(Guid orderId, bool commit, CancellationToken cancellationToken)
     {
-        var holders = await context.Products.Find(Holds(orderId))
-            .Project<ProductDocument>(Builders<ProductDocument>.Projection.ElemMatch(d => d.Reservations, r => r.OrderId == orderId))
-            .ToListAsync(cancellationToken);
-        foreach (var holder in holders)
+        var state = commit ? ReservationState.Committed : ReservationState.Released;
+        var held = await EntriesAsync(Filter.Empty, orderId, Entry.Eq(r => r.State, ReservationState.Held), cancellationToken);
+        foreach (var (sku, entry) in held)
         {
-            var quantity = holder.Reservations.Single().Quantity;
-            var update = Update.PullFilter(d => d.Reservations, r => r.OrderId == orderId).Inc(d => d.Reserved, -quantity);
-            // Conditional on still holding it: a concurrent release or commit of the same order applies once.
+            var update = Update
+                .Set(d => d.Reservations.FirstMatchingElement().State, state)
+                .Inc(d => d.Reserved, -entry.Quantity);
+            // Conditional on the entry still being held: a concurrent release or commit of the same order applies once.
             var settled = await context.Products.UpdateOneAsync(
-                Filter.Eq(d => d.Sku, holder.Sku) & Holds(orderId),
-                commit ? update.Inc(d => d.OnHand, -quantity) : update,
+                Filter.Eq(d => d.Sku, sku) & Holds(orderId, HeldOf(entry.Quantity)),
+                commit ? update.Inc(d => d.OnHand, -entry.Quantity) : update,
                 cancellationToken: cancellationToken);
             if (!commit && settled.ModifiedCount == 1)
             {
-                Log.ReservationReleased(logger, orderId, holder.Sku);
+                Log.ReservationReleased(logger, orderId, sku);
             }
         }
     }
@@ -89,6 +61,24 @@ internal sealed class MongoStock(MongoStoreContext context, ILogger<MongoStock> 
         return ReceiptOutcome.Duplicate;
     }
 
-    private static FilterDefinition<ProductDocument> Holds(Guid orderId) =>
-        Filter.ElemMatch(d => d.Reservations, r => r.OrderId == orderId);
+    /// <summary>The order's entry on each product matching <paramref name="products"/> whose entry matches <paramref name="entry"/>.</summary>
+    private async Task<IReadOnlyList<(string Sku, ReservationDocument Entry)>> EntriesAsync(
+        FilterDefinition<ProductDocument> products, Guid orderId, FilterDefinition<ReservationDocument>? entry,
+        CancellationToken cancellationToken)
+    {
+        var documents = await context.Products.Find(products & Holds(orderId, entry))
+            .Project<ProductDocument>(Builders<ProductDocument>.Projection.ElemMatch(d => d.Reservations, r => r.OrderId == orderId))
+            .ToListAsync(cancellationToken);
+        return [.. documents.Select(document => (document.Sku, document.Reservations.Single()))];
+    }
+
+    /// <summary>Products with an entry for the order, one that also matches <paramref name="entry"/> when given.</summary>
+    private static FilterDefinition<ProductDocument> Holds(Guid orderId, FilterDefinition<ReservationDocument>? entry = null)
+    {
+        var order = Entry.Eq(r => r.OrderId, orderId);
+        return Filter.ElemMatch(d => d.Reservations, entry is null ? order : order & entry);
+    }
+
+    private static FilterDefinition<ReservationDocument> HeldOf(int quantity) =>
+        Entry.Eq(r => r.State, ReservationState.Held) & Entry.Eq(r => r.Quantity, quantity);
 }

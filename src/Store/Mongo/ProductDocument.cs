@@ -32,10 +32,27 @@ internal sealed class ProductDocument
     public List<string> ReceiptIds { get; set; } = [];
 }
 
+/// <summary>
+/// One order's units of this product. Entries are never removed once settled, so the order can never reserve
+/// again; only a reservation call undoing its own lines removes one, while it is held and no other call counts on it.
+/// </summary>
 internal sealed class ReservationDocument
 {
     [BsonGuidRepresentation(GuidRepresentation.Standard)]
     public Guid OrderId { get; set; }
 
     public int Quantity { get; set; }
+
+    [BsonRepresentation(BsonType.String)]
+    public ReservationState State { get; set; }
+
+    /// <summary>The reservation calls that counted this held entry as theirs and have not undone it.</summary>
+    public List<ObjectId> Attempts { get; set; } = [];
+}
+
+internal enum ReservationState
+{
+    Held,
+    Released,
+    Committed,
 }

@@ -83,8 +83,12 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
     }
 
     public Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken) =>
+        // Conditional on the counters as they are now, not as the caller read them.
         database.UseConnectionAsync("set_below_reorder_point", async connection => await connection.ExecuteAsync(
-            "UPDATE products SET below_reorder_point = @below WHERE sku = @sku AND below_reorder_point <> @below",
+            """
+            UPDATE products SET below_reorder_point = @below
+            WHERE sku = @sku AND below_reorder_point <> @below AND (on_hand - reserved < reorder_point) = @below
+            """,
             cancellationToken, null, ("@sku", sku), ("@below", below)) == 1,
             cancellationToken);
 

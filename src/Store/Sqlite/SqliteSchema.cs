@@ -42,13 +42,15 @@ internal static class SqliteSchema
             order_id TEXT NOT NULL,
             sku TEXT NOT NULL,
             quantity INTEGER NOT NULL CHECK (quantity > 0),
+            state TEXT NOT NULL CHECK (state IN ('held', 'released', 'committed')),
             PRIMARY KEY (order_id, sku)
         ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS stock_receipts (
-            receipt_id TEXT NOT NULL PRIMARY KEY,
+            receipt_id TEXT NOT NULL,
             sku TEXT NOT NULL,
-            quantity INTEGER NOT NULL
-        );
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (receipt_id, sku)
+        ) WITHOUT ROWID;
         """;
 }

@@ -12,6 +12,7 @@ internal static class SqliteStock
         CancellationToken cancellationToken)
     {
         var order = SqliteValues.Id(orderId);
+        // Settled rows stay: an order whose stock was released or committed must never reserve again.
         if (await connection.ScalarAsync(
             "SELECT 1 FROM reservations WHERE order_id = @order LIMIT 1", cancellationToken, transaction, ("@order", order)) is not null)
         {
@@ -31,7 +32,7 @@ internal static class SqliteStock
         foreach (var line in lines)
         {
             await connection.ExecuteAsync(
-                "INSERT INTO reservations (order_id, sku, quantity) VALUES (@order, @sku, @quantity)",
+                "INSERT INTO reservations (order_id, sku, quantity, state) VALUES (@order, @sku, @quantity, 'held')",
                 cancellationToken, transaction, ("@order", order), ("@sku", line.Sku), ("@quantity", line.Quantity));
             await connection.ExecuteAsync(
                 "UPDATE products SET reserved = reserved + @quantity WHERE sku = @sku",
@@ -41,7 +42,7 @@ internal static class SqliteStock
         return ReservationResult.Reserved;
     }
 
-    /// <summary>Applies and deletes the order's reservations: released back to available, or committed off on-hand.</summary>
+    /// <summary>Moves the order's held reservations to released (back to available) or committed (off on-hand).</summary>
     public static async Task<int> SettleAsync(
         SqliteConnection connection, SqliteTransaction transaction, Guid orderId, bool commit, CancellationToken cancellationToken)
     {
@@ -50,10 +51,12 @@ internal static class SqliteStock
         await connection.ExecuteAsync(
             $"""
             UPDATE products SET on_hand = {onHand}, reserved = reserved - r.quantity
-            FROM reservations AS r WHERE r.order_id = @order AND r.sku = products.sku
+            FROM reservations AS r WHERE r.order_id = @order AND r.state = 'held' AND r.sku = products.sku
             """,
             cancellationToken, transaction, order);
-        return await connection.ExecuteAsync("DELETE FROM reservations WHERE order_id = @order", cancellationToken, transaction, order);
+        return await connection.ExecuteAsync(
+            "UPDATE reservations SET state = @state WHERE order_id = @order AND state = 'held'",
+            cancellationToken, transaction, order, ("@state", commit ? "committed" : "released"));
     }
 
     public static async Task<ReceiptOutcome> ReceiveAsync(
@@ -66,7 +69,10 @@ internal static class SqliteStock
         }
 
         var inserted = await connection.ExecuteAsync(
-            "INSERT INTO stock_receipts (receipt_id, sku, quantity) VALUES (@receipt, @sku, @quantity) ON CONFLICT (receipt_id) DO NOTHING",
+            """
+            INSERT INTO stock_receipts (receipt_id, sku, quantity) VALUES (@receipt, @sku, @quantity)
+            ON CONFLICT (receipt_id, sku) DO NOTHING
+            """,
             cancellationToken, transaction, ("@receipt", receiptId), ("@sku", sku), ("@quantity", quantity));
         if (inserted == 0)
         {
