@@ -33,6 +33,7 @@ public static class FulfilmentExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PricingOptions>>().Value.ToPolicy());
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<OrderMetrics>();
+        services.AddSingleton<RedriveLedger>();
         services.AddScoped<StockLevels>();
         services.AddScoped<OrderWorkflow>();
         services.AddScoped<OrderCommandHandler>();
