@@ -17,7 +17,7 @@ public sealed class MessagingOptions
 
     /// <summary>
     /// Redeliveries of a failing message, at intervals growing to 30 s, before it goes to the error queue. The
-    /// default spans about two minutes: long enough for a message that names an order or product still queued
+    /// default spans about 90 seconds: long enough for a message that names an order or product still queued
     /// elsewhere, or for a store or gateway to come back.
     /// </summary>
     [Range(0, 20)]

@@ -67,7 +67,7 @@ public static class SubmitOrderValidation
         foreach (var (field, value) in new[] { ("name", shipTo.Name), ("line1", shipTo.Line1), ("city", shipTo.City), ("postalCode", shipTo.PostalCode) })
         {
             fieldsOk &= errors.Check(
-                value is null || value.Length <= OrderLimits.MaxAddressFieldLength,
+                OrderLimits.IsAddressField(value),
                 $"shipTo.{field}",
                 $"At most {OrderLimits.MaxAddressFieldLength} characters.");
         }

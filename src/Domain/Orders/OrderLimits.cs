@@ -12,6 +12,8 @@ public static class OrderLimits
 
     public static bool IsPaymentToken(string? token) => !string.IsNullOrWhiteSpace(token) && token.Length <= MaxPaymentTokenLength;
 
+    public static bool IsAddressField(string? value) => value is null || value.Length <= MaxAddressFieldLength;
+
     /// <summary>An ISO 3166 alpha-2 code, in upper case.</summary>
     public static bool IsCountry(string? country) => country is { Length: 2 } && country.All(char.IsAsciiLetterUpper);
 }

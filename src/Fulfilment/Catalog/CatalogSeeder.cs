@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Backend.Fulfilment.Catalog;
 
 /// <summary>
-/// Creates the configured products on first start. Opening stock is booked as a receipt with a fixed id, so a
-/// restart, or a second process seeding the same file, never counts it twice.
+/// Creates the configured products on first start, and never changes them afterwards. Opening stock is booked
+/// as a receipt with a fixed id, so a restart, or a second process seeding the same file, never counts it twice.
 /// </summary>
 public sealed class CatalogSeeder(IProductStore products, IOptions<CatalogSeedOptions> options, ILogger<CatalogSeeder> logger) : IHostedService
 {
@@ -16,18 +16,18 @@ public sealed class CatalogSeeder(IProductStore products, IOptions<CatalogSeedOp
     {
         foreach (var seed in options.Value.Seed)
         {
-            if (await products.FindAsync(seed.Sku, cancellationToken) is not null)
+            if (await products.FindAsync(seed.Sku, cancellationToken) is null)
             {
-                continue;
+                await products.UpsertAsync(new ProductDefinition(seed.Sku, seed.Name, seed.UnitPrice, true, seed.ReorderPoint), cancellationToken);
+                Log.ProductSeeded(logger, seed.Sku, seed.OnHand);
             }
 
-            await products.UpsertAsync(new ProductDefinition(seed.Sku, seed.Name, seed.UnitPrice, true, seed.ReorderPoint), cancellationToken);
+            // Booked on every start, not only the first: a start that crashed between the two calls still gets
+            // its opening stock, and the fixed receipt id keeps it from counting twice.
             if (seed.OnHand > 0)
             {
                 await products.ReceiveAsync(seed.Sku, seed.OnHand, $"seed-{seed.Sku}", cancellationToken);
             }
-
-            Log.ProductSeeded(logger, seed.Sku, seed.OnHand);
         }
     }
 

@@ -20,6 +20,9 @@ public static class SubmitOrderMapping
         var shipTo = MessageValidation.RequireValue(message.ShipTo, nameof(message.ShipTo));
         var country = shipTo.Country?.Trim().ToUpperInvariant();
         MessageValidation.Require(OrderLimits.IsCountry(country), "'ShipTo.Country' must be a two-letter ISO 3166 code.");
+        MessageValidation.Require(
+            new[] { shipTo.Name, shipTo.Line1, shipTo.City, shipTo.PostalCode }.All(OrderLimits.IsAddressField),
+            $"'ShipTo' fields may have at most {OrderLimits.MaxAddressFieldLength} characters.");
         var lines = MessageValidation.RequireValue(message.Lines, nameof(message.Lines));
         MessageValidation.Require(lines.Count is > 0 and <= OrderLimits.MaxLines, $"'Lines' must hold 1 to {OrderLimits.MaxLines} lines.");
 

@@ -10,17 +10,23 @@ public static class Eventually
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(timeout ?? DefaultTimeout);
         var last = default(T);
-        while (!deadline.IsCancellationRequested)
+        try
         {
-            last = await read(TestContext.Current.CancellationToken);
-            if (done(last))
+            while (true)
             {
-                return last;
+                // The deadline bounds each read too, so one hung call cannot outlast the timeout.
+                last = await read(deadline.Token);
+                if (done(last))
+                {
+                    return last;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
             }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
         }
-
-        throw new TimeoutException($"Timed out waiting for {what}; last seen: {last}");
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Timed out waiting for {what}; last seen: {last}");
+        }
     }
 }
