@@ -67,7 +67,8 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
             new(order.Ascending(d => d.Status).Ascending(d => d.UpdatedAt), new() { Name = "ix_orders_status_updated_at" }),
             new(order.Ascending(d => d.Status).Ascending(d => d.AcceptedAt), new() { Name = "ix_orders_status_accepted_at" }),
             new(order.Ascending(d => d.ConfirmedAt), new() { Name = "ix_orders_confirmed_at" }),
-            new(order.Ascending(d => d.CustomerId).Descending(d => d.AcceptedAt), new() { Name = "ix_orders_customer_accepted_at" }),
+            // Listings sort on (acceptedAt desc, _id): with _id in the index the sort needs no memory.
+            new(order.Ascending(d => d.CustomerId).Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_customer_accepted_at_id" }),
             new(order.Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_accepted_at" }),
             new(
                 order.Ascending(d => d.CustomerId).Ascending(d => d.Idempotency!.Key),
