@@ -65,7 +65,7 @@ public sealed class OrderWorkflow(
     public async Task RepeatOutcomeAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         await SettleAsync(order, cancellationToken);
-        if (order.Status != OrderStatus.Accepted && order.Status != OrderStatus.Reserved)
+        if (!order.Status.IsInProgress())
         {
             await publish.Publish(OrderEvents.For(order), cancellationToken);
         }
