@@ -5,6 +5,12 @@ namespace Backend.Store.Mongo;
 
 internal static class MongoMapping
 {
+    /// <summary>
+    /// A BSON date for <paramref name="value"/> at store precision: stored values and query bounds both go through
+    /// here, so they compare exactly as the SQLite adapter compares them.
+    /// </summary>
+    public static DateTime Date(DateTimeOffset value) => StoredInstant.Of(value).UtcDateTime;
+
     public static OrderDocument ToDocument(Order order) => new()
     {
         Id = order.Id,
@@ -22,13 +28,13 @@ internal static class MongoMapping
             City = order.ShipTo.City,
             PostalCode = order.ShipTo.PostalCode,
         },
-        AcceptedAt = order.AcceptedAt.UtcDateTime,
+        AcceptedAt = Date(order.AcceptedAt),
         Status = order.Status,
         Timeline = [.. order.Timeline.Select(entry => new TimelineEntryDocument
         {
-            Status = entry.Status, At = entry.At.UtcDateTime, Reason = entry.Reason,
+            Status = entry.Status, At = Date(entry.At), Reason = entry.Reason,
         })],
-        UpdatedAt = order.UpdatedAt.UtcDateTime,
+        UpdatedAt = Date(order.UpdatedAt),
         Version = order.Version,
         Reason = order.Reason,
         ReasonDetail = order.ReasonDetail,
@@ -43,7 +49,7 @@ internal static class MongoMapping
             }
             : null,
         AuthorizationId = order.AuthorizationId,
-        ConfirmedAt = order.ConfirmedAt?.UtcDateTime,
+        ConfirmedAt = order.ConfirmedAt is { } confirmedAt ? Date(confirmedAt) : null,
         Shipment = order.Shipment is { } shipment
             ? new ShipmentDocument { Carrier = shipment.Carrier, TrackingNumber = shipment.TrackingNumber }
             : null,

@@ -24,12 +24,12 @@ internal static class MongoOrderFilter
 
         if (query.AcceptedFrom is { } from)
         {
-            filter &= Filter.Gte(d => d.AcceptedAt, from.UtcDateTime);
+            filter &= Filter.Gte(d => d.AcceptedAt, MongoMapping.Date(from));
         }
 
         if (query.AcceptedTo is { } to)
         {
-            filter &= Filter.Lt(d => d.AcceptedAt, to.UtcDateTime);
+            filter &= Filter.Lt(d => d.AcceptedAt, MongoMapping.Date(to));
         }
 
         return filter;

@@ -21,11 +21,21 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
             }
             catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
             {
-                // A re-sent submission repeats both id and key; report it as the id, like the SQLite store does.
-                var onKey = exception.WriteError.Message.Contains(MongoStoreContext.IdempotencyIndexName, StringComparison.Ordinal);
-                return onKey && !await ExistsAsync(order.Id, cancellationToken)
-                    ? AddOrderOutcome.DuplicateIdempotencyKey
-                    : AddOrderOutcome.DuplicateId;
+                // The server's duplicate-key code says a unique index refused the order; which one is read from the
+                // stored state, not from the error's text (its wording differs between servers and versions). Only
+                // _id and the idempotency key are unique, and a re-sent submission repeats both: report it as the
+                // id, like the SQLite store does.
+                if (await ExistsAsync(order.Id, cancellationToken))
+                {
+                    return AddOrderOutcome.DuplicateId;
+                }
+
+                if (order.Idempotency is not null)
+                {
+                    return AddOrderOutcome.DuplicateIdempotencyKey;
+                }
+
+                throw;
             }
         }, cancellationToken);
 
@@ -74,7 +84,7 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
         IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
         FindManyAsync(
             "find_stale_orders",
-            Filter.In(d => d.Status, statuses) & Filter.Lt(d => d.UpdatedAt, updatedBefore.UtcDateTime),
+            Filter.In(d => d.Status, statuses) & Filter.Lt(d => d.UpdatedAt, MongoMapping.Date(updatedBefore)),
             Sort.Ascending(d => d.UpdatedAt).Ascending(d => d.Id),
             limit,
             cancellationToken);
@@ -83,7 +93,7 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
         IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken) =>
         FindManyAsync(
             "find_orders_accepted_before",
-            Filter.In(d => d.Status, statuses) & Filter.Lt(d => d.AcceptedAt, acceptedBefore.UtcDateTime),
+            Filter.In(d => d.Status, statuses) & Filter.Lt(d => d.AcceptedAt, MongoMapping.Date(acceptedBefore)),
             Sort.Ascending(d => d.AcceptedAt).Ascending(d => d.Id),
             limit,
             cancellationToken);
@@ -91,7 +101,7 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
     public Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         FindManyAsync(
             "find_orders_confirmed_between",
-            Filter.Gte(d => d.ConfirmedAt, from.UtcDateTime) & Filter.Lt(d => d.ConfirmedAt, to.UtcDateTime),
+            Filter.Gte(d => d.ConfirmedAt, MongoMapping.Date(from)) & Filter.Lt(d => d.ConfirmedAt, MongoMapping.Date(to)),
             Sort.Ascending(d => d.ConfirmedAt).Ascending(d => d.Id),
             limit: null,
             cancellationToken);

@@ -10,7 +10,7 @@ namespace Backend.Store.Mongo;
 internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
 {
     public const string System = "mongodb";
-    public const string IdempotencyIndexName = "ux_orders_customer_idempotency_key";
+    private const string IdempotencyIndexName = "ux_orders_customer_idempotency_key";
 
     private readonly InitializeOnce initialization = new();
     private readonly MongoClient client;
@@ -67,8 +67,10 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
             new(order.Ascending(d => d.Status).Ascending(d => d.UpdatedAt), new() { Name = "ix_orders_status_updated_at" }),
             new(order.Ascending(d => d.Status).Ascending(d => d.AcceptedAt), new() { Name = "ix_orders_status_accepted_at" }),
             new(order.Ascending(d => d.ConfirmedAt), new() { Name = "ix_orders_confirmed_at" }),
-            // Listings sort on (acceptedAt desc, _id): with _id in the index the sort needs no memory.
+            // Listings sort on (acceptedAt desc, _id): each filter a listing can have (customer, status, none) has an
+            // index of its equality field, then the sort keys, so the sort needs no memory.
             new(order.Ascending(d => d.CustomerId).Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_customer_accepted_at_id" }),
+            new(order.Ascending(d => d.Status).Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_status_accepted_at_id" }),
             new(order.Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_accepted_at" }),
             new(
                 order.Ascending(d => d.CustomerId).Ascending(d => d.Idempotency!.Key),

@@ -70,12 +70,16 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
             var total = Convert.ToInt64(await connection.ScalarAsync(
                 $"SELECT COUNT(*) FROM orders {where}", cancellationToken, transaction, parameters));
             var items = await connection.QueryAsync(
-                $"SELECT document FROM orders {where} ORDER BY accepted_at DESC, id ASC LIMIT @take OFFSET @skip",
+                ListSql(where),
                 ReadOrder, cancellationToken, transaction,
                 [.. parameters, ("@take", query.PageSize), ("@skip", (long)(query.Page - 1) * query.PageSize)]);
             return new OrderPage(items, query.Page, query.PageSize, total);
         }, cancellationToken);
     }
+
+    /// <summary>The page query of a listing; its ORDER BY is what the listing indexes are shaped for.</summary>
+    internal static string ListSql(string where) =>
+        $"SELECT document FROM orders {where} ORDER BY accepted_at DESC, id ASC LIMIT @take OFFSET @skip";
 
     public Task<IReadOnlyList<Order>> FindStaleAsync(
         IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
@@ -130,16 +134,21 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
 
     private static Order ReadOrder(SqliteDataReader reader) => OrderJson.Deserialize(reader.GetString(0));
 
-    private static (string, object?)[] Parameters(Order order) =>
-    [
-        ("@id", SqliteValues.Id(order.Id)),
-        ("@customer", order.CustomerId),
-        ("@status", order.Status.ToString()),
-        ("@accepted", SqliteValues.Instant(order.AcceptedAt)),
-        ("@updated", SqliteValues.Instant(order.UpdatedAt)),
-        ("@confirmed", SqliteValues.InstantOrNull(order.ConfirmedAt)),
-        ("@version", order.Version),
-        ("@key", order.Idempotency?.Key),
-        ("@document", OrderJson.Serialize(order)),
-    ];
+    private static (string, object?)[] Parameters(Order order)
+    {
+        // The document keeps the same instants as the columns, at the precision every store keeps.
+        var stored = StoredInstant.Of(order);
+        return
+        [
+            ("@id", SqliteValues.Id(stored.Id)),
+            ("@customer", stored.CustomerId),
+            ("@status", stored.Status.ToString()),
+            ("@accepted", SqliteValues.Instant(stored.AcceptedAt)),
+            ("@updated", SqliteValues.Instant(stored.UpdatedAt)),
+            ("@confirmed", SqliteValues.InstantOrNull(stored.ConfirmedAt)),
+            ("@version", stored.Version),
+            ("@key", stored.Idempotency?.Key),
+            ("@document", OrderJson.Serialize(stored)),
+        ];
+    }
 }

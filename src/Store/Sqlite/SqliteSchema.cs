@@ -3,6 +3,8 @@ namespace Backend.Store.Sqlite;
 internal static class SqliteSchema
 {
     // Several processes may start at once: every statement is idempotent and runs in one write transaction.
+    // Listings sort on (accepted_at DESC, id): each filter a listing can have (customer, status, none) has an index
+    // of its equality column, then the sort keys, so a page is read in index order without a sort.
     // One statement per command: Microsoft.Data.Sqlite can drop a busy error raised by a later statement of a batch.
     public static IReadOnlyList<string> Statements { get; } = Create.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
@@ -23,8 +25,11 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_orders_status_updated_at ON orders (status, updated_at);
         CREATE INDEX IF NOT EXISTS ix_orders_status_accepted_at ON orders (status, accepted_at);
         CREATE INDEX IF NOT EXISTS ix_orders_confirmed_at ON orders (confirmed_at) WHERE confirmed_at IS NOT NULL;
-        CREATE INDEX IF NOT EXISTS ix_orders_customer_accepted_at ON orders (customer_id, accepted_at);
-        CREATE INDEX IF NOT EXISTS ix_orders_accepted_at ON orders (accepted_at);
+        DROP INDEX IF EXISTS ix_orders_customer_accepted_at;
+        DROP INDEX IF EXISTS ix_orders_accepted_at;
+        CREATE INDEX IF NOT EXISTS ix_orders_customer_accepted_at_id ON orders (customer_id, accepted_at DESC, id);
+        CREATE INDEX IF NOT EXISTS ix_orders_status_accepted_at_id ON orders (status, accepted_at DESC, id);
+        CREATE INDEX IF NOT EXISTS ix_orders_accepted_at_id ON orders (accepted_at DESC, id);
 
         CREATE TABLE IF NOT EXISTS products (
             sku TEXT NOT NULL PRIMARY KEY,

@@ -7,8 +7,9 @@ internal static class SqliteValues
 {
     private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>At store precision, so a cutoff compares as it would on MongoDB.</summary>
     public static string Instant(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+        StoredInstant.Of(value).UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
     public static object InstantOrNull(DateTimeOffset? value) => value is { } instant ? Instant(instant) : DBNull.Value;
 
