@@ -28,11 +28,13 @@ public static class FulfilmentExtensions
         AddValidatedOptions<PaymentOptions>(services, PaymentOptions.SectionName);
         AddValidatedOptions<JobsOptions>(services, JobsOptions.SectionName);
         AddValidatedOptions<CatalogSeedOptions>(services, CatalogSeedOptions.SectionName);
+        AddValidatedOptions<FaultOptions>(services, FaultOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PricingOptions>>().Value.ToPolicy());
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<OrderMetrics>();
+        services.AddSingleton<FaultHooks>();
         services.AddSingleton<RedriveLedger>();
         services.AddScoped<StockLevels>();
         services.AddScoped<OrderWorkflow>();
@@ -46,6 +48,7 @@ public static class FulfilmentExtensions
         {
             AddCronJob<OrderRedriveJob>(quartz, OrderRedriveJob.Key, jobs.OrderRedriveCron);
             AddCronJob<OrderExpiryJob>(quartz, OrderExpiryJob.Key, jobs.OrderExpiryCron);
+            AddCronJob<OrderSettlementJob>(quartz, OrderSettlementJob.Key, jobs.OrderSettlementCron);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

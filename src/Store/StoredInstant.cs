@@ -24,5 +24,8 @@ internal static class StoredInstant
         UpdatedAt = Of(order.UpdatedAt),
         ConfirmedAt = Of(order.ConfirmedAt),
         Timeline = [.. order.Timeline.Select(entry => entry with { At = Of(entry.At) })],
+        CancelRequest = order.CancelRequest is { } cancel ? cancel with { At = Of(cancel.At) } : null,
+        ShipmentRequest = order.ShipmentRequest is { } request ? request with { At = Of(request.At) } : null,
+        Conflicts = [.. order.Conflicts.Select(conflict => conflict with { At = Of(conflict.At) })],
     };
 }

@@ -23,4 +23,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1005, EventName = "ShipmentRecorded", Level = LogLevel.Information,
         Message = "Shipment of order {OrderId} recorded over HTTP")]
     public static partial void ShipmentRecorded(ILogger logger, Guid orderId);
+
+    [LoggerMessage(EventId = 1006, EventName = "RequestPublishFailed", Level = LogLevel.Warning,
+        Message = "{Message} for order {OrderId} is recorded but could not be published; the re-drive job will send it")]
+    public static partial void RequestPublishFailed(ILogger logger, Guid orderId, string message, Exception exception);
 }

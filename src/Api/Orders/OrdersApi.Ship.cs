@@ -11,7 +11,7 @@ public sealed record RecordShipmentRequest(string? Carrier, string? TrackingNumb
 
 public static partial class OrdersApi
 {
-    public static async Task<Results<Accepted, NotFound, ValidationProblem, ProblemHttpResult>> RecordShipmentAsync(
+    public static async Task<Results<Accepted, NotFound, ValidationProblem, ProblemHttpResult, ServiceUnavailable>> RecordShipmentAsync(
         Guid id, RecordShipmentRequest request, [AsParameters] OrderServices services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -22,21 +22,25 @@ public static partial class OrdersApi
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var order = await services.Store.FindAsync(id, cancellationToken);
-        if (order is null)
+        var shipment = new Shipment(request.Carrier!, request.TrackingNumber!);
+        var now = services.Clock.GetUtcNow();
+        var outcome = await RecordRequestAsync(
+            id, _ => true, OrderStatus.Shipped, order => order.RequestShipment(shipment, now), services, cancellationToken);
+        if (outcome.Order is not { } order)
         {
-            return TypedResults.NotFound();
+            return outcome.Refusal().Result switch
+            {
+                NotFound notFound => notFound,
+                ProblemHttpResult conflict => conflict,
+                var unavailable => (ServiceUnavailable)unavailable,
+            };
         }
 
-        if (order.Status != OrderStatus.Confirmed)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Only a confirmed order can ship",
-                detail: $"The order is {order.Status}.");
-        }
-
-        await services.Publisher.Publish(new ShipmentDispatched(order.Id, request.Carrier!, request.TrackingNumber!), cancellationToken);
+        // Recorded on the order first, as a cancel is: a failed publish still answers 202 and is re-driven. A
+        // repeat with another parcel sends that parcel, which the workers record as a conflict.
+        await services.Publisher.TryPublishAsync(
+            new ShipmentDispatched(order.Id, shipment.Carrier, shipment.TrackingNumber), services.Options.Value.PublishTimeoutSeconds,
+            exception => Log.RequestPublishFailed(services.Logger, order.Id, nameof(ShipmentDispatched), exception), cancellationToken);
         Log.ShipmentRecorded(services.Logger, order.Id);
         return TypedResults.Accepted(LocationOf(order.Id));
     }

@@ -39,3 +39,11 @@ public sealed record OrderCancelled(Guid OrderId, string CustomerId, DateTimeOff
 public sealed record OrderExpired(Guid OrderId, string CustomerId, DateTimeOffset At);
 
 public sealed record OrderShipped(Guid OrderId, string CustomerId, string Carrier, string TrackingNumber, DateTimeOffset At);
+
+/// <summary>
+/// The warehouse reported a shipment the order could not take: it was no longer confirmed (<see cref="Status"/>
+/// says what it was), or it had shipped with another parcel. <see cref="UnitsShort"/> counts units that left but
+/// could not be taken off on-hand because other orders hold them: an operator must resolve the conflict.
+/// </summary>
+public sealed record OrderShipmentConflict(
+    Guid OrderId, string CustomerId, string Status, string Carrier, string TrackingNumber, int UnitsShort, DateTimeOffset At);

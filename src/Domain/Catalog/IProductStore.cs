@@ -37,6 +37,13 @@ public interface IProductStore
     /// </summary>
     Task CommitAsync(Guid orderId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For goods that left the warehouse after the order's hold was released (a shipment of a cancelled order): takes
+    /// its released units off on-hand, once, as far as stock no other order holds allows. Returns the units that could
+    /// not be taken because other orders hold them now; zero when called again.
+    /// </summary>
+    Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken);
+
     /// <summary>Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs.</summary>
     Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken);
 

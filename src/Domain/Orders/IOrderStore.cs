@@ -41,6 +41,12 @@ public interface IOrderStore
     Task<IReadOnlyList<Order>> FindAcceptedBeforeAsync(
         IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Final orders still marked for settlement whose last change is older than <paramref name="updatedBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<Order>> FindSettlementPendingAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Orders not final yet with a cancel or shipment recorded before <paramref name="requestedBefore"/>, oldest request first.</summary>
+    Task<IReadOnlyList<Order>> FindPendingRequestsAsync(DateTimeOffset requestedBefore, int limit, CancellationToken cancellationToken);
+
     /// <summary>Orders confirmed in [from, to), whatever their status now.</summary>
     Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 

@@ -27,6 +27,28 @@ public sealed record Order
     public IdempotencyRecord? Idempotency { get; init; }
     public string? TraceId { get; init; }
 
+    /// <summary>
+    /// Set with every final state, cleared once stock and payment agree with it (released and voided, or committed
+    /// and captured): a process that dies in between leaves the mark, and the settlement sweep finishes the job.
+    /// </summary>
+    public bool SettlementPending { get; init; }
+
+    /// <summary>A cancel accepted over HTTP and recorded here before it was published; re-sent until it takes effect.</summary>
+    public CancelRequest? CancelRequest { get; init; }
+
+    /// <summary>A shipment recorded over HTTP before it was published; re-sent until it takes effect.</summary>
+    public ShipmentRequest? ShipmentRequest { get; init; }
+
+    /// <summary>Shipments the warehouse reported that this order could not take, oldest first.</summary>
+    public IReadOnlyList<ShipmentConflict> Conflicts { get; init; } = [];
+
+    /// <summary>A request recorded here that has not taken effect: the order is not final yet.</summary>
+    public bool HasPendingRequest => !Status.IsFinal() && (CancelRequest is not null || ShipmentRequest is not null);
+
+    /// <summary>When the oldest pending request was recorded, or null when none is pending.</summary>
+    public DateTimeOffset? PendingRequestSince =>
+        HasPendingRequest ? new[] { CancelRequest?.At, ShipmentRequest?.At }.Where(at => at is not null).Min() : null;
+
     public static Order Accept(
         Guid id,
         string customerId,
@@ -71,20 +93,63 @@ public sealed record Order
 
     public bool CanMoveTo(OrderStatus next) => OrderTransitions.IsAllowed(Status, next);
 
+    /// <summary>Records a cancel before it is sent; the first request stands, a repeat changes nothing.</summary>
+    public Order RequestCancel(string requestedBy, DateTimeOffset at)
+    {
+        EnsureCanMoveTo(OrderStatus.Cancelled);
+        return CancelRequest is not null ? this : this with { CancelRequest = new CancelRequest(requestedBy, at), Version = Version + 1 };
+    }
+
+    /// <summary>Records a shipment of a confirmed order before it is sent; the first request stands.</summary>
+    public Order RequestShipment(Shipment shipment, DateTimeOffset at)
+    {
+        EnsureCanMoveTo(OrderStatus.Shipped);
+        return ShipmentRequest is not null ? this : this with { ShipmentRequest = new ShipmentRequest(shipment, at), Version = Version + 1 };
+    }
+
+    /// <summary>Stock and payment now agree with the final state.</summary>
+    public Order Settled() =>
+        SettlementPending ? this with { SettlementPending = false, Version = Version + 1 } : this;
+
+    /// <summary>
+    /// Keeps a shipment this order cannot take (it is no longer confirmed, or shipped with another parcel) on the
+    /// order and its timeline, once per carrier and tracking number. The status does not change.
+    /// </summary>
+    public Order RecordConflict(Shipment shipment, int unitsShort, DateTimeOffset at)
+    {
+        if (Conflicts.Any(conflict => conflict.Shipment == shipment))
+        {
+            return this;
+        }
+
+        var conflict = new ShipmentConflict(shipment, Status, at, unitsShort);
+        return this with
+        {
+            Conflicts = [.. Conflicts, conflict],
+            Timeline = [.. Timeline, new TimelineEntry(Status, at, conflict.Describe())],
+            Version = Version + 1,
+        };
+    }
+
 
     private Order MoveTo(OrderStatus next, DateTimeOffset at, string? reason = null)
     {
-        if (!CanMoveTo(next))
-        {
-            throw new InvalidOrderTransitionException(Id, Status, next);
-        }
-
+        EnsureCanMoveTo(next);
         return this with
         {
             Status = next,
             Timeline = [.. Timeline, new TimelineEntry(next, at, reason)],
             UpdatedAt = at,
             Version = Version + 1,
+            SettlementPending = next.IsFinal(),
         };
+    }
+
+    private void EnsureCanMoveTo(OrderStatus next)
+    {
+        if (!CanMoveTo(next))
+        {
+            throw new InvalidOrderTransitionException(Id, Status, next);
+        }
     }
 }

@@ -13,3 +13,23 @@ public sealed record Shipment(string Carrier, string TrackingNumber);
 
 /// <summary>Ties an order to the client's Idempotency-Key and a fingerprint of the request body.</summary>
 public sealed record IdempotencyRecord(string Key, string RequestFingerprint);
+
+/// <summary>A cancel the API accepted, recorded before it was published.</summary>
+public sealed record CancelRequest(string RequestedBy, DateTimeOffset At);
+
+/// <summary>A shipment the API accepted, recorded before it was published.</summary>
+public sealed record ShipmentRequest(Shipment Shipment, DateTimeOffset At);
+
+/// <summary>
+/// A shipment the order could not take: the order was <paramref name="Status"/> when it arrived.
+/// <paramref name="UnitsShort"/> counts units that left the warehouse but could not be taken off on-hand, because
+/// other orders hold them now: an operator must resolve those.
+/// </summary>
+public sealed record ShipmentConflict(Shipment Shipment, OrderStatus Status, DateTimeOffset At, int UnitsShort = 0)
+{
+    public const string Reason = "ShipmentConflict";
+
+    public string Describe() =>
+        $"{Reason}: {Shipment.Carrier} {Shipment.TrackingNumber} arrived while {Status}" +
+        (UnitsShort > 0 ? $"; {UnitsShort} units could not be taken off on-hand" : "");
+}

@@ -21,13 +21,28 @@ public sealed class JobsOptions : IValidatableObject
     /// <summary>An order not confirmed this long after acceptance expires and releases its stock.</summary>
     public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Quartz cron (with seconds) of the sweep that settles final orders a crash left unsettled.</summary>
+    [Required]
+    public string OrderSettlementCron { get; set; } = "0/15 * * * * ?";
+
+    /// <summary>
+    /// How long a final order may stay marked unsettled before the sweep settles it. Settling normally follows the
+    /// save within milliseconds; the wait keeps the sweep from racing it (a race would be harmless, only wasteful).
+    /// </summary>
+    public TimeSpan SettleAfter { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Orders one run handles at most; the next run takes the rest.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, cron) in new[] { (nameof(OrderRedriveCron), OrderRedriveCron), (nameof(OrderExpiryCron), OrderExpiryCron) })
+        foreach (var (name, cron) in new[]
+        {
+            (nameof(OrderRedriveCron), OrderRedriveCron),
+            (nameof(OrderExpiryCron), OrderExpiryCron),
+            (nameof(OrderSettlementCron), OrderSettlementCron),
+        })
         {
             if (!CronExpression.TryParse(cron, out _))
             {
@@ -35,9 +50,9 @@ public sealed class JobsOptions : IValidatableObject
             }
         }
 
-        if (RedriveAfter <= TimeSpan.Zero || ExpireAfter <= TimeSpan.Zero)
+        if (RedriveAfter <= TimeSpan.Zero || ExpireAfter <= TimeSpan.Zero || SettleAfter <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("Jobs:RedriveAfter and Jobs:ExpireAfter must be positive.");
+            yield return new ValidationResult("Jobs:RedriveAfter, Jobs:ExpireAfter and Jobs:SettleAfter must be positive.");
         }
     }
 }

@@ -7,4 +7,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1300, EventName = "OrdersSwept", Level = LogLevel.Information,
         Message = "Job {Job} sent a command for {Count} orders")]
     public static partial void OrdersSwept(ILogger logger, string job, int count);
+
+    [LoggerMessage(EventId = 1301, EventName = "OrdersSettled", Level = LogLevel.Warning,
+        Message = "Job {Job} settled {Count} final orders that a crash or an outage had left unsettled")]
+    public static partial void OrdersSettled(ILogger logger, string job, int count);
 }

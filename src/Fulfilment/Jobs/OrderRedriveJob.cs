@@ -1,3 +1,5 @@
+using Backend.Contracts.Orders;
+using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
 using Backend.Messaging.Orders;
 
@@ -11,8 +13,9 @@ using Quartz;
 namespace Backend.Fulfilment.Jobs;
 
 /// <summary>
-/// Re-sends <c>SubmitOrder</c> for orders stuck in Accepted or Reserved, so a lost publish, a broker outage or a
-/// crashed worker delays an order and never loses it. Processing is idempotent, so a re-send is always safe.
+/// Re-sends <c>SubmitOrder</c> for orders stuck in Accepted or Reserved, and the recorded cancel or shipment of
+/// orders it has not reached yet, so a lost publish, a broker outage or a crashed worker delays an order and never
+/// loses it. Processing is idempotent, so a re-send is always safe.
 /// </summary>
 public sealed class OrderRedriveJob(
     IOrderStore orders, RedriveLedger ledger, IBus bus, TimeProvider time, IOptions<JobsOptions> options, ILogger<OrderRedriveJob> logger)
@@ -26,10 +29,22 @@ public sealed class OrderRedriveJob(
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var stale = await orders.FindStaleAsync(InProgress, now - settings.RedriveAfter, settings.BatchSize, cancellationToken);
-        var due = ledger.TakeDue([.. stale.Select(order => order.Id)], now, settings.RedriveAfter);
-        return [.. stale.Where(order => due.Contains(order.Id))];
+        var cutoff = now - settings.RedriveAfter;
+        var stale = await orders.FindStaleAsync(InProgress, cutoff, settings.BatchSize, cancellationToken);
+        var requested = await orders.FindPendingRequestsAsync(cutoff, settings.BatchSize, cancellationToken);
+        var candidates = stale.Concat(requested).DistinctBy(order => order.Id).ToList();
+        var due = ledger.TakeDue([.. candidates.Select(order => order.Id)], now, settings.RedriveAfter);
+        return [.. candidates.Where(order => due.Contains(order.Id))];
     }
 
-    protected override object CommandFor(Order order) => SubmitOrderMapping.ToSubmitOrder(order);
+    // A recorded request goes first: a cancel needs no pricing or payment, and the earlier request of the two wins,
+    // as it would have had both been delivered in order.
+    protected override object CommandFor(Order order) => order switch
+    {
+        { HasPendingRequest: true, CancelRequest: { } cancel } when order.ShipmentRequest is null || cancel.At <= order.ShipmentRequest.At =>
+            new CancelOrder(order.Id, cancel.RequestedBy),
+        { HasPendingRequest: true, ShipmentRequest: { } shipment } =>
+            new ShipmentDispatched(order.Id, shipment.Shipment.Carrier, shipment.Shipment.TrackingNumber),
+        _ => SubmitOrderMapping.ToSubmitOrder(order),
+    };
 }

@@ -9,8 +9,8 @@ namespace Backend.Fulfilment.Orders;
 /// <summary>Cancels an order that has not shipped: stock is released and the authorization voided.</summary>
 public sealed class CancelOrderConsumer(OrderCommandHandler handler) : IConsumer<CancelOrder>
 {
-    // A cancel that loses a race to a rejection, expiry or shipment has nothing left to do.
-    private static readonly CommandRules Rules = new(RequireOrder: true, RejectConflicts: false);
+    // A cancel names an order its sender saw: a missing one may still be on its way, so it is retried.
+    private static readonly CommandRules Rules = new(RequireOrder: true);
 
     public Task Consume(ConsumeContext<CancelOrder> context)
     {

@@ -17,4 +17,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 1102, EventName = "OrderStepIgnored", Level = LogLevel.Information,
         Message = "{Step} ignored for order {OrderId}: it is {Status}")]
     public static partial void StepIgnored(ILogger logger, string step, Guid orderId, OrderStatus status);
+
+    [LoggerMessage(EventId = 1103, EventName = "SettlementMarkKept", Level = LogLevel.Warning,
+        Message = "Order {OrderId} is settled but its mark could not be cleared; the settlement sweep clears it")]
+    public static partial void SettlementMarkKept(ILogger logger, Guid orderId);
+
+    [LoggerMessage(EventId = 1104, EventName = "ShipmentConflict", Level = LogLevel.Warning,
+        Message = "Shipment {Carrier} {TrackingNumber} of order {OrderId} conflicts: the order is {Status}; {UnitsShort} units could not be taken off on-hand")]
+    public static partial void ShipmentConflict(
+        ILogger logger, Guid orderId, string carrier, string trackingNumber, OrderStatus status, int unitsShort);
+
+    [LoggerMessage(EventId = 1105, EventName = "FaultInjected", Level = LogLevel.Critical,
+        Message = "Fault hook: the process kills itself after saving order {OrderId} as {Status}, before settling it")]
+    public static partial void FaultInjected(ILogger logger, Guid orderId, OrderStatus status);
 }

@@ -7,14 +7,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Backend.Fulfilment.Orders;
 
-/// <summary>How a command treats an order that is missing, or in a state the command cannot leave from.</summary>
+/// <summary>How a command treats an order that is missing.</summary>
 /// <param name="RequireOrder">A missing order is retried, then errored; otherwise the command is dropped as moot.</param>
-/// <param name="RejectConflicts">A state the command cannot leave from errors the message; otherwise it is logged and ignored.</param>
-public sealed record CommandRules(bool RequireOrder, bool RejectConflicts);
+public sealed record CommandRules(bool RequireOrder);
 
 /// <summary>
-/// The shared shape of the commands that end an order from outside the processing steps (cancel, expire, ship):
-/// load it, apply the transition if the state allows, otherwise repeat the settlement of where it stands.
+/// The shared shape of the commands that end an order from outside the processing steps (cancel, expire): load it,
+/// apply the transition if the state allows, repeat the outcome if it is there already, otherwise log that the
+/// command lost its race (to a shipment, say) and changes nothing.
 /// </summary>
 public sealed class OrderCommandHandler(IOrderStore orders, OrderWorkflow workflow, TimeProvider time, ILogger<OrderCommandHandler> logger)
 {
@@ -42,7 +42,6 @@ public sealed class OrderCommandHandler(IOrderStore orders, OrderWorkflow workfl
 
         if (!order.CanMoveTo(target))
         {
-            MessageValidation.Require(!rules.RejectConflicts, $"Order {order.Id} is {order.Status} and cannot become {target}.");
             Log.StepIgnored(logger, target.ToString(), order.Id, order.Status);
             return;
         }

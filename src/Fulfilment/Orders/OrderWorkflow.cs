@@ -22,6 +22,7 @@ public sealed class OrderWorkflow(
     PricingPolicy pricing,
     StockLevels stockLevels,
     OrderMetrics metrics,
+    FaultHooks faults,
     TimeProvider time,
     ILogger<OrderWorkflow> logger)
 {
@@ -46,21 +47,27 @@ public sealed class OrderWorkflow(
         }
     }
 
-    /// <summary>Stores the next state, announces it, and settles stock and payment for it.</summary>
+    /// <summary>
+    /// Stores the next state, announces it, and settles stock and payment for it. A final state is stored marked as
+    /// not settled yet, and the mark is cleared only once settling succeeded: a process that dies in between leaves
+    /// the mark for the settlement sweep.
+    /// </summary>
     public async Task<Order> CompleteAsync(Order current, Order next, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
         await SaveAsync(current, next, cancellationToken);
+        faults.AfterFinalStateSaved(next);
         await publish.Publish(OrderEvents.For(next), cancellationToken);
-        await SettleAsync(next, cancellationToken);
+        next = await SettleAsync(next, cancellationToken);
         metrics.Completed(next);
         Log.OrderMoved(logger, next.Id, next.Status, next.Reason);
         return next;
     }
 
     /// <summary>
-    /// For a message that finds its outcome already stored. The attempt that stored it may have failed before its
-    /// events left the consume's outbox or before settling, so both are done again: settling is idempotent, and
-    /// event consumers key on order id and status, as at-least-once delivery asks of them anyway.
+    /// For a message that finds its outcome already stored, and for the settlement sweep. The attempt that stored it
+    /// may have failed before its events left the consume's outbox or before settling, so both are done again:
+    /// settling is idempotent, and event consumers key on order id and status, as at-least-once delivery asks of
+    /// them anyway.
     /// </summary>
     public async Task RepeatOutcomeAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)
     {
@@ -71,8 +78,11 @@ public sealed class OrderWorkflow(
         }
     }
 
-    /// <summary>Makes stock and payment agree with a final state; every call is idempotent.</summary>
-    private async Task SettleAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes stock and payment agree with a final state (every call is idempotent), then clears the order's
+    /// settlement mark. Returns the order as stored.
+    /// </summary>
+    public async Task<Order> SettleAsync(Order order, CancellationToken cancellationToken)
     {
         switch (order.Status)
         {
@@ -86,6 +96,32 @@ public sealed class OrderWorkflow(
                 await payments.CaptureAsync(order.Id, cancellationToken);
                 break;
         }
+
+        return await ClearSettlementMarkAsync(order, cancellationToken);
+    }
+
+    private async Task<Order> ClearSettlementMarkAsync(Order order, CancellationToken cancellationToken)
+    {
+        // A final order changes after settling only by a recorded shipment conflict or by another settler clearing
+        // the mark first, so a lost race is settled by reading the order again.
+        for (var attempt = 0; attempt < 3 && order.SettlementPending; attempt++)
+        {
+            var settled = order.Settled();
+            if (await orders.TryUpdateAsync(settled, order.Version, cancellationToken))
+            {
+                return settled;
+            }
+
+            order = await orders.FindAsync(order.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Order {order.Id} disappeared while being settled.");
+        }
+
+        if (order.SettlementPending)
+        {
+            Log.SettlementMarkKept(logger, order.Id);
+        }
+
+        return order;
     }
 
     private async Task<Order> ReserveAsync(Order order, IPublishEndpoint publish, CancellationToken cancellationToken)

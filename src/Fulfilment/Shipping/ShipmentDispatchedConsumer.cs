@@ -1,25 +1,88 @@
+using Backend.Contracts.Orders;
 using Backend.Contracts.Shipping;
+using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Orders;
 using Backend.Messaging;
 
 using MassTransit;
 
+using Microsoft.Extensions.Logging;
+
 namespace Backend.Fulfilment.Shipping;
 
-/// <summary>Ships a confirmed order: its units leave on-hand and reserved, and the payment is captured.</summary>
-public sealed class ShipmentDispatchedConsumer(OrderCommandHandler handler) : IConsumer<ShipmentDispatched>
+/// <summary>
+/// Ships a confirmed order: its units leave on-hand and reserved, and the payment is captured. A shipment the order
+/// cannot take (it is no longer confirmed, or shipped with another parcel) is a conflict: kept on the order and its
+/// timeline, announced as <see cref="OrderShipmentConflict"/> and counted, never dropped.
+/// </summary>
+public sealed class ShipmentDispatchedConsumer(
+    IOrderStore orders,
+    IProductStore products,
+    OrderWorkflow workflow,
+    OrderMetrics metrics,
+    TimeProvider time,
+    ILogger<ShipmentDispatchedConsumer> logger) : IConsumer<ShipmentDispatched>
 {
-    // Shipping a cancelled or unconfirmed order is a warehouse mistake an operator must see.
-    private static readonly CommandRules Rules = new(RequireOrder: true, RejectConflicts: true);
-
-    public Task Consume(ConsumeContext<ShipmentDispatched> context)
+    public async Task Consume(ConsumeContext<ShipmentDispatched> context)
     {
         var message = context.Message;
+        MessageValidation.RequireId(message.OrderId, nameof(message.OrderId));
         var shipment = new Shipment(
             MessageValidation.RequireText(message.Carrier, nameof(message.Carrier)),
             MessageValidation.RequireText(message.TrackingNumber, nameof(message.TrackingNumber)));
-        return handler.HandleAsync(context, message.OrderId, OrderStatus.Shipped, (order, at) => order.Ship(shipment, at), Rules);
+        var cancellationToken = context.CancellationToken;
+
+        // The order may still be on its way (its submit queued behind): retry, then the error queue says why.
+        var order = await orders.FindAsync(message.OrderId, cancellationToken)
+            ?? throw new MissingReferenceException($"Order {message.OrderId} does not exist.");
+
+        if (order.Status == OrderStatus.Confirmed)
+        {
+            await workflow.CompleteAsync(order, order.Ship(shipment, time.GetUtcNow()), context, cancellationToken);
+        }
+        else if (order.Status == OrderStatus.Shipped && order.Shipment == shipment)
+        {
+            await workflow.RepeatOutcomeAsync(order, context, cancellationToken);
+        }
+        else
+        {
+            await RecordConflictAsync(order, shipment, context);
+        }
+    }
+
+    private async Task RecordConflictAsync(Order order, Shipment shipment, ConsumeContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var unitsShort = 0;
+        if (order.Status is OrderStatus.Cancelled or OrderStatus.Expired or OrderStatus.Rejected)
+        {
+            // The goods left although the order had ended: its hold is released first (if a crash kept it), then its
+            // units come off on-hand, so stock that is gone is never sold again. The voided payment stays voided.
+            order = await workflow.SettleAsync(order, cancellationToken);
+            unitsShort = await products.WriteOffReleasedAsync(order.Id, cancellationToken);
+        }
+
+        // A second parcel for a shipped order, or a shipment of one not confirmed yet, changes no stock: which units
+        // left is for an operator to find out.
+        var recorded = order.RecordConflict(shipment, unitsShort, time.GetUtcNow());
+        if (recorded.Version != order.Version)
+        {
+            if (!await orders.TryUpdateAsync(recorded, order.Version, cancellationToken))
+            {
+                throw new OrderConcurrencyException(order.Id, order.Version);
+            }
+
+            var conflict = recorded.Conflicts[^1];
+            metrics.ShipmentConflict(conflict);
+            Log.ShipmentConflict(logger, order.Id, shipment.Carrier, shipment.TrackingNumber, conflict.Status, conflict.UnitsShort);
+        }
+
+        var stored = recorded.Conflicts.Single(conflict => conflict.Shipment == shipment);
+        await context.Publish(
+            new OrderShipmentConflict(
+                order.Id, order.CustomerId, stored.Status.ToString(), shipment.Carrier, shipment.TrackingNumber, stored.UnitsShort, stored.At),
+            cancellationToken);
     }
 }
 

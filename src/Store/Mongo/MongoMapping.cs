@@ -50,13 +50,23 @@ internal static class MongoMapping
             : null,
         AuthorizationId = order.AuthorizationId,
         ConfirmedAt = order.ConfirmedAt is { } confirmedAt ? Date(confirmedAt) : null,
-        Shipment = order.Shipment is { } shipment
-            ? new ShipmentDocument { Carrier = shipment.Carrier, TrackingNumber = shipment.TrackingNumber }
-            : null,
+        Shipment = order.Shipment is { } shipment ? ToDocument(shipment) : null,
         Idempotency = order.Idempotency is { } idempotency
             ? new IdempotencyDocument { Key = idempotency.Key, RequestFingerprint = idempotency.RequestFingerprint }
             : null,
         TraceId = order.TraceId,
+        SettlementPending = order.SettlementPending,
+        CancelRequest = order.CancelRequest is { } cancel
+            ? new CancelRequestDocument { RequestedBy = cancel.RequestedBy, At = Date(cancel.At) }
+            : null,
+        ShipmentRequest = order.ShipmentRequest is { } request
+            ? new ShipmentRequestDocument { Shipment = ToDocument(request.Shipment), At = Date(request.At) }
+            : null,
+        Conflicts = [.. order.Conflicts.Select(conflict => new ShipmentConflictDocument
+        {
+            Shipment = ToDocument(conflict.Shipment), Status = conflict.Status, At = Date(conflict.At), UnitsShort = conflict.UnitsShort,
+        })],
+        RequestAt = order.PendingRequestSince is { } since ? Date(since) : null,
     };
 
     public static Order ToDomain(OrderDocument document) => new()
@@ -78,12 +88,24 @@ internal static class MongoMapping
             : null,
         AuthorizationId = document.AuthorizationId,
         ConfirmedAt = document.ConfirmedAt is { } confirmedAt ? Instant(confirmedAt) : null,
-        Shipment = document.Shipment is { } shipment ? new Shipment(shipment.Carrier, shipment.TrackingNumber) : null,
+        Shipment = document.Shipment is { } shipment ? ToDomain(shipment) : null,
         Idempotency = document.Idempotency is { } idempotency
             ? new IdempotencyRecord(idempotency.Key, idempotency.RequestFingerprint)
             : null,
         TraceId = document.TraceId,
+        SettlementPending = document.SettlementPending,
+        CancelRequest = document.CancelRequest is { } cancel ? new CancelRequest(cancel.RequestedBy, Instant(cancel.At)) : null,
+        ShipmentRequest = document.ShipmentRequest is { } request
+            ? new ShipmentRequest(ToDomain(request.Shipment), Instant(request.At))
+            : null,
+        Conflicts = [.. document.Conflicts.Select(conflict =>
+            new ShipmentConflict(ToDomain(conflict.Shipment), conflict.Status, Instant(conflict.At), conflict.UnitsShort))],
     };
+
+    private static ShipmentDocument ToDocument(Shipment shipment) =>
+        new() { Carrier = shipment.Carrier, TrackingNumber = shipment.TrackingNumber };
+
+    private static Shipment ToDomain(ShipmentDocument document) => new(document.Carrier, document.TrackingNumber);
 
     public static Product ToDomain(ProductDocument document) => new(
         document.Sku,

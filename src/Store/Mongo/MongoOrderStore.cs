@@ -98,6 +98,22 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
             limit,
             cancellationToken);
 
+    public Task<IReadOnlyList<Order>> FindSettlementPendingAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
+        FindManyAsync(
+            "find_orders_settlement_pending",
+            Filter.Eq(d => d.SettlementPending, true) & Filter.Lt(d => d.UpdatedAt, MongoMapping.Date(updatedBefore)),
+            Sort.Ascending(d => d.UpdatedAt).Ascending(d => d.Id),
+            limit,
+            cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindPendingRequestsAsync(DateTimeOffset requestedBefore, int limit, CancellationToken cancellationToken) =>
+        FindManyAsync(
+            "find_orders_pending_requests",
+            Filter.Lt(d => d.RequestAt, MongoMapping.Date(requestedBefore)),
+            Sort.Ascending(d => d.RequestAt).Ascending(d => d.Id),
+            limit,
+            cancellationToken);
+
     public Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         FindManyAsync(
             "find_orders_confirmed_between",

@@ -53,6 +53,9 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
     public Task CommitAsync(Guid orderId, CancellationToken cancellationToken) =>
         context.RunAsync("commit_stock", () => stock.SettleAsync(orderId, commit: true, cancellationToken), cancellationToken);
 
+    public Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken) =>
+        context.RunAsync("write_off_released_stock", () => stock.WriteOffReleasedAsync(orderId, cancellationToken), cancellationToken);
+
     public Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);

@@ -40,6 +40,49 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
         }
     }
 
+    /// <summary>
+    /// Moves the order's released entries to committed, taking what available stock allows off on-hand, each in one
+    /// conditional update of its product (retried when another writer moved the counters in between).
+    /// </summary>
+    public async Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var unitsShort = 0;
+        var released = Entry.Eq(r => r.State, ReservationState.Released);
+        foreach (var (sku, entry) in await EntriesAsync(Filter.Empty, orderId, released, cancellationToken))
+        {
+            while (true)
+            {
+                var product = await context.Products.Find(Filter.Eq(d => d.Sku, sku))
+                    .Project(d => new { d.OnHand, d.Reserved })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (product is null)
+                {
+                    break;
+                }
+
+                var taken = Math.Min(entry.Quantity, Math.Max(product.OnHand - product.Reserved, 0));
+                var result = await context.Products.UpdateOneAsync(
+                    Filter.Eq(d => d.Sku, sku) & Filter.Eq(d => d.OnHand, product.OnHand) & Filter.Eq(d => d.Reserved, product.Reserved)
+                        & Holds(orderId, released),
+                    Update.Set(d => d.Reservations.FirstMatchingElement().State, ReservationState.Committed).Inc(d => d.OnHand, -taken),
+                    cancellationToken: cancellationToken);
+                if (result.ModifiedCount == 1)
+                {
+                    unitsShort += entry.Quantity - taken;
+                    break;
+                }
+
+                // Either the counters moved (read them again) or another call committed the entry (nothing left to do).
+                if (!await context.Products.Find(Filter.Eq(d => d.Sku, sku) & Holds(orderId, released)).AnyAsync(cancellationToken))
+                {
+                    break;
+                }
+            }
+        }
+
+        return unitsShort;
+    }
+
     public async Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
     {
         // The receipt id is stored on the product in the same update that counts it, so no crash can separate them.

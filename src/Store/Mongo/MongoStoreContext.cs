@@ -67,6 +67,20 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
             new(order.Ascending(d => d.Status).Ascending(d => d.UpdatedAt), new() { Name = "ix_orders_status_updated_at" }),
             new(order.Ascending(d => d.Status).Ascending(d => d.AcceptedAt), new() { Name = "ix_orders_status_accepted_at" }),
             new(order.Ascending(d => d.ConfirmedAt), new() { Name = "ix_orders_confirmed_at" }),
+            new(
+                order.Ascending(d => d.SettlementPending).Ascending(d => d.UpdatedAt),
+                new CreateIndexOptions<OrderDocument>
+                {
+                    Name = "ix_orders_settlement_pending",
+                    PartialFilterExpression = Builders<OrderDocument>.Filter.Eq(d => d.SettlementPending, true),
+                }),
+            new(
+                order.Ascending(d => d.RequestAt),
+                new CreateIndexOptions<OrderDocument>
+                {
+                    Name = "ix_orders_request_at",
+                    PartialFilterExpression = Builders<OrderDocument>.Filter.Exists(d => d.RequestAt),
+                }),
             // Listings sort on (acceptedAt desc, _id): each filter a listing can have (customer, status, none) has an
             // index of its equality field, then the sort keys, so the sort needs no memory.
             new(order.Ascending(d => d.CustomerId).Descending(d => d.AcceptedAt).Ascending(d => d.Id), new() { Name = "ix_orders_customer_accepted_at_id" }),

@@ -49,4 +49,15 @@ internal sealed class OrderDocument
     public IdempotencyDocument? Idempotency { get; set; }
 
     public string? TraceId { get; set; }
+
+    public bool SettlementPending { get; set; }
+
+    public CancelRequestDocument? CancelRequest { get; set; }
+
+    public ShipmentRequestDocument? ShipmentRequest { get; set; }
+
+    public List<ShipmentConflictDocument> Conflicts { get; set; } = [];
+
+    /// <summary>When the oldest request not yet in effect was recorded; absent when none is pending (re-drive index).</summary>
+    public DateTime? RequestAt { get; set; }
 }

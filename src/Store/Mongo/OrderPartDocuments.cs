@@ -71,3 +71,29 @@ internal sealed class IdempotencyDocument
 
     public string RequestFingerprint { get; set; } = "";
 }
+
+internal sealed class CancelRequestDocument
+{
+    public string RequestedBy { get; set; } = "";
+
+    public DateTime At { get; set; }
+}
+
+internal sealed class ShipmentRequestDocument
+{
+    public ShipmentDocument Shipment { get; set; } = new();
+
+    public DateTime At { get; set; }
+}
+
+internal sealed class ShipmentConflictDocument
+{
+    public ShipmentDocument Shipment { get; set; } = new();
+
+    [BsonRepresentation(BsonType.String)]
+    public OrderStatus Status { get; set; }
+
+    public DateTime At { get; set; }
+
+    public int UnitsShort { get; set; }
+}

@@ -116,6 +116,21 @@ internal sealed class SqliteDatabase : IStoreInitializer
                 await connection.ExecuteAsync(statement, cancellationToken, transaction);
             }
 
+            foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+            {
+                if (await connection.ScalarAsync(
+                    "SELECT 1 FROM pragma_table_info(@table) WHERE name = @column", cancellationToken, transaction,
+                    ("@table", table), ("@column", column)) is null)
+                {
+                    await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}", cancellationToken, transaction);
+                }
+            }
+
+            foreach (var statement in SqliteSchema.AfterAddedColumns)
+            {
+                await connection.ExecuteAsync(statement, cancellationToken, transaction);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             Log.SqliteStoreInitialized(logger, FilePath, journalMode);
             return true;

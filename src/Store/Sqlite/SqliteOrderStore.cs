@@ -9,7 +9,8 @@ namespace Backend.Store.Sqlite;
 
 internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOrderStore> logger) : IOrderStore
 {
-    private const string Columns = "customer_id, status, accepted_at, updated_at, confirmed_at, version, idempotency_key, document";
+    private const string Columns =
+        "customer_id, status, accepted_at, updated_at, confirmed_at, version, idempotency_key, settlement_pending, request_at, document";
 
     public Task<AddOrderOutcome> TryAddAsync(Order order, CancellationToken cancellationToken) =>
         database.UseTransactionAsync("insert_order", async (connection, transaction) =>
@@ -28,7 +29,7 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
             }
 
             await connection.ExecuteAsync(
-                $"INSERT INTO orders (id, {Columns}) VALUES (@id, @customer, @status, @accepted, @updated, @confirmed, @version, @key, @document)",
+                $"INSERT INTO orders (id, {Columns}) VALUES (@id, @customer, @status, @accepted, @updated, @confirmed, @version, @key, @pending, @request, @document)",
                 cancellationToken, transaction, Parameters(order));
             return AddOrderOutcome.Added;
         }, cancellationToken);
@@ -46,7 +47,8 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
             var changed = await connection.ExecuteAsync(
                 """
                 UPDATE orders SET customer_id = @customer, status = @status, accepted_at = @accepted, updated_at = @updated,
-                    confirmed_at = @confirmed, version = @version, idempotency_key = @key, document = @document
+                    confirmed_at = @confirmed, version = @version, idempotency_key = @key, settlement_pending = @pending,
+                    request_at = @request, document = @document
                 WHERE id = @id AND version = @expected
                 """,
                 cancellationToken, null, [.. Parameters(order), ("@expected", expectedVersion)]);
@@ -88,6 +90,18 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
     public Task<IReadOnlyList<Order>> FindAcceptedBeforeAsync(
         IReadOnlyCollection<OrderStatus> statuses, DateTimeOffset acceptedBefore, int limit, CancellationToken cancellationToken) =>
         FindByStatusAsync("find_orders_accepted_before", "accepted_at", statuses, acceptedBefore, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindSettlementPendingAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("find_orders_settlement_pending", connection => connection.QueryAsync(
+            "SELECT document FROM orders WHERE settlement_pending = 1 AND updated_at < @before ORDER BY updated_at, id LIMIT @limit",
+            ReadOrder, cancellationToken, null, ("@before", SqliteValues.Instant(updatedBefore)), ("@limit", limit)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<Order>> FindPendingRequestsAsync(DateTimeOffset requestedBefore, int limit, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("find_orders_pending_requests", connection => connection.QueryAsync(
+            "SELECT document FROM orders WHERE request_at IS NOT NULL AND request_at < @before ORDER BY request_at, id LIMIT @limit",
+            ReadOrder, cancellationToken, null, ("@before", SqliteValues.Instant(requestedBefore)), ("@limit", limit)),
+            cancellationToken);
 
     public Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         database.UseConnectionAsync("find_orders_confirmed_between", connection => connection.QueryAsync(
@@ -148,6 +162,8 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
             ("@confirmed", SqliteValues.InstantOrNull(stored.ConfirmedAt)),
             ("@version", stored.Version),
             ("@key", stored.Idempotency?.Key),
+            ("@pending", stored.SettlementPending),
+            ("@request", SqliteValues.InstantOrNull(stored.PendingRequestSince)),
             ("@document", OrderJson.Serialize(stored)),
         ];
     }

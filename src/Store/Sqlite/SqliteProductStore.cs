@@ -67,6 +67,10 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
         database.UseTransactionAsync("commit_stock", (connection, transaction) =>
             SqliteStock.SettleAsync(connection, transaction, orderId, commit: true, cancellationToken), cancellationToken);
 
+    public Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken) =>
+        database.UseTransactionAsync("write_off_released_stock", (connection, transaction) =>
+            SqliteStock.WriteOffReleasedAsync(connection, transaction, orderId, cancellationToken), cancellationToken);
+
     public Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);

@@ -6,7 +6,26 @@ internal static class SqliteSchema
     // Listings sort on (accepted_at DESC, id): each filter a listing can have (customer, status, none) has an index
     // of its equality column, then the sort keys, so a page is read in index order without a sort.
     // One statement per command: Microsoft.Data.Sqlite can drop a busy error raised by a later statement of a batch.
-    public static IReadOnlyList<string> Statements { get; } = Create.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    public static IReadOnlyList<string> Statements { get; } = Split(Create);
+
+    /// <summary>
+    /// Columns added after the first release: a file made before them gets them on its next start (SQLite has no
+    /// ADD COLUMN IF NOT EXISTS, so the initializer looks first).
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("orders", "settlement_pending", "INTEGER NOT NULL DEFAULT 0"),
+        ("orders", "request_at", "TEXT NULL"),
+    ];
+
+    /// <summary>Statements over the added columns, run once they exist.</summary>
+    public static IReadOnlyList<string> AfterAddedColumns { get; } = Split("""
+        CREATE INDEX IF NOT EXISTS ix_orders_settlement_pending ON orders (updated_at) WHERE settlement_pending = 1;
+        CREATE INDEX IF NOT EXISTS ix_orders_request_at ON orders (request_at) WHERE request_at IS NOT NULL;
+        """);
+
+    private static string[] Split(string statements) =>
+        statements.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private const string Create = """
         CREATE TABLE IF NOT EXISTS orders (

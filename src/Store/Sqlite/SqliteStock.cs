@@ -59,6 +59,34 @@ internal static class SqliteStock
             cancellationToken, transaction, order, ("@state", commit ? "committed" : "released"));
     }
 
+    /// <summary>Moves the order's released rows to committed, taking what stock allows off on-hand; returns the units short.</summary>
+    public static async Task<int> WriteOffReleasedAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, CancellationToken cancellationToken)
+    {
+        var order = ("@order", (object?)SqliteValues.Id(orderId));
+        var released = await connection.QueryAsync(
+            """
+            SELECT r.sku, r.quantity, p.on_hand - p.reserved FROM reservations AS r JOIN products AS p ON p.sku = r.sku
+            WHERE r.order_id = @order AND r.state = 'released'
+            """,
+            reader => (Sku: reader.GetString(0), Quantity: reader.GetInt32(1), Available: reader.GetInt32(2)),
+            cancellationToken, transaction, order);
+        var unitsShort = 0;
+        foreach (var (sku, quantity, available) in released)
+        {
+            var taken = Math.Min(quantity, Math.Max(available, 0));
+            unitsShort += quantity - taken;
+            await connection.ExecuteAsync(
+                "UPDATE products SET on_hand = on_hand - @taken WHERE sku = @sku",
+                cancellationToken, transaction, ("@sku", sku), ("@taken", taken));
+        }
+
+        await connection.ExecuteAsync(
+            "UPDATE reservations SET state = 'committed' WHERE order_id = @order AND state = 'released'",
+            cancellationToken, transaction, order);
+        return unitsShort;
+    }
+
     public static async Task<ReceiptOutcome> ReceiveAsync(
         SqliteConnection connection, SqliteTransaction transaction, string sku, int quantity, string receiptId,
         CancellationToken cancellationToken)

@@ -69,6 +69,41 @@ public sealed class OrderRedriveJobTests
         fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true).ShouldHaveSingleItem().OrderId.ShouldBe(order.Id);
     }
 
+    [Fact]
+    public async Task Recorded_cancel_and_shipment_resent_until_they_take_effect()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:00:30" });
+        await fixture.SeedProductAsync("LAMP", onHand: 20);
+        var toCancel = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 2);
+        var toShip = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 3);
+        var recent = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 1);
+        // What the API records before it publishes, with publishes the broker never took.
+        await RecordAsync(fixture, toCancel, toCancel.RequestCancel("operator", Now.AddSeconds(-31)));
+        await RecordAsync(fixture, toShip, toShip.RequestShipment(new Shipment("DHL", "JD0001"), Now.AddSeconds(-31)));
+        await RecordAsync(fixture, recent, recent.RequestCancel("operator", Now.AddSeconds(-29)));
+
+        await RunAsync(fixture);
+
+        fixture.Harness.PublishedSoFar<CancelOrder>(_ => true).ShouldHaveSingleItem().ShouldBe(new CancelOrder(toCancel.Id, "operator"));
+        fixture.Harness.PublishedSoFar<Backend.Contracts.Shipping.ShipmentDispatched>(_ => true).ShouldHaveSingleItem()
+            .ShouldBe(new Backend.Contracts.Shipping.ShipmentDispatched(toShip.Id, "DHL", "JD0001"));
+        await fixture.Harness.PublishedAsync<OrderCancelled>(message => message.OrderId == toCancel.Id);
+        await fixture.Harness.PublishedAsync<OrderShipped>(message => message.OrderId == toShip.Id);
+
+        // Once they took effect the orders are final, and nothing is re-sent for them again.
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        await RunAsync(fixture);
+        fixture.Harness.PublishedSoFar<CancelOrder>(message => message.OrderId == toCancel.Id).ShouldHaveSingleItem();
+        fixture.Harness.PublishedSoFar<CancelOrder>(message => message.OrderId == recent.Id).ShouldHaveSingleItem();
+        await fixture.Harness.PublishedAsync<OrderCancelled>(message => message.OrderId == recent.Id);
+        (await fixture.ProductAsync("LAMP")).ShouldSatisfyAllConditions(
+            product => product.OnHand.ShouldBe(17),
+            product => product.Reserved.ShouldBe(0));
+    }
+
+    private static async Task RecordAsync(FulfilmentHarness fixture, Order stored, Order recorded) =>
+        (await fixture.Orders.TryUpdateAsync(recorded, stored.Version, TestContext.Current.CancellationToken)).ShouldBeTrue();
+
     // The job reads nothing from its Quartz context, so none is built.
     private static Task RunAsync(FulfilmentHarness fixture) =>
         ActivatorUtilities.CreateInstance<OrderRedriveJob>(fixture.Services)

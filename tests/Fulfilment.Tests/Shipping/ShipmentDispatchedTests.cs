@@ -51,23 +51,89 @@ public sealed class ShipmentDispatchedTests
     }
 
     [Fact]
-    public async Task Faults_as_invalid_and_leaves_the_order_when_order_was_rejected()
+    public async Task Conflict_recorded_and_units_taken_off_on_hand_once_when_a_cancelled_order_ships()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var orderId = await fixture.SubmitConfirmedAsync("LAMP", 3);
+        await fixture.Harness.Bus.Publish(new CancelOrder(orderId, "operator"));
+        await fixture.Harness.PublishedAsync<OrderCancelled>(message => message.OrderId == orderId);
+        var shipment = new ShipmentDispatched(orderId, "DHL", "JD0001");
+
+        await fixture.Harness.Bus.Publish(shipment);
+        await fixture.Harness.Bus.Publish(shipment);
+
+        await fixture.Harness.ConsumedSuccessfullyAsync<ShipmentDispatched>(message => message.OrderId == orderId, count: 2);
+        var announced = await fixture.Harness.PublishedAsync<OrderShipmentConflict>(message => message.OrderId == orderId);
+        announced.ShouldBe(new OrderShipmentConflict(orderId, Messages.Customer, "Cancelled", "DHL", "JD0001", 0, FulfilmentHarness.Now));
+        var order = await fixture.OrderAsync(orderId);
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        order.Shipment.ShouldBeNull();
+        order.Conflicts.ShouldBe([new ShipmentConflict(new Shipment("DHL", "JD0001"), OrderStatus.Cancelled, FulfilmentHarness.Now)]);
+        order.Timeline[^1].ShouldBe(new TimelineEntry(OrderStatus.Cancelled, FulfilmentHarness.Now, "ShipmentConflict: DHL JD0001 arrived while Cancelled"));
+        // The goods left: they are off on-hand, once, however often the shipment is delivered.
+        var product = await fixture.ProductAsync("LAMP");
+        product.OnHand.ShouldBe(7);
+        product.Reserved.ShouldBe(0);
+        fixture.Harness.PublishedSoFar<OrderShipped>(message => message.OrderId == orderId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Units_other_orders_hold_are_counted_short_when_a_cancelled_order_ships()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 5);
+        var cancelled = await fixture.SubmitConfirmedAsync("LAMP", 3);
+        await fixture.Harness.Bus.Publish(new CancelOrder(cancelled, "operator"));
+        await fixture.Harness.PublishedAsync<OrderCancelled>(message => message.OrderId == cancelled);
+        await fixture.SubmitConfirmedAsync("LAMP", 4);
+
+        await fixture.Harness.Bus.Publish(new ShipmentDispatched(cancelled, "DHL", "JD0001"));
+
+        var announced = await fixture.Harness.PublishedAsync<OrderShipmentConflict>(message => message.OrderId == cancelled);
+        announced.UnitsShort.ShouldBe(2);
+        (await fixture.OrderAsync(cancelled)).Conflicts.ShouldHaveSingleItem().UnitsShort.ShouldBe(2);
+        var product = await fixture.ProductAsync("LAMP");
+        product.OnHand.ShouldBe(4);
+        product.Reserved.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Conflict_recorded_and_stock_left_alone_when_a_shipped_order_ships_with_another_parcel()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var orderId = await fixture.SubmitConfirmedAsync("LAMP", 3);
+        await fixture.ShipAsync(orderId);
+
+        await fixture.Harness.Bus.Publish(new ShipmentDispatched(orderId, "UPS", "1Z999"));
+
+        var announced = await fixture.Harness.PublishedAsync<OrderShipmentConflict>(message => message.OrderId == orderId);
+        announced.Status.ShouldBe("Shipped");
+        var order = await fixture.OrderAsync(orderId);
+        order.Status.ShouldBe(OrderStatus.Shipped);
+        order.Shipment.ShouldBe(new Shipment("DHL", "TRACK-1"));
+        order.Conflicts.ShouldHaveSingleItem().Shipment.ShouldBe(new Shipment("UPS", "1Z999"));
+        var product = await fixture.ProductAsync("LAMP");
+        product.OnHand.ShouldBe(7);
+        product.Reserved.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Conflict_recorded_and_released_units_taken_off_when_a_rejected_order_ships()
     {
         await using var fixture = await FulfilmentHarness.StartAsync();
         await fixture.SeedProductAsync("LAMP", onHand: 10);
         var orderId = await fixture.SubmitRejectedAsync("LAMP", 3);
-        var rejected = await fixture.OrderAsync(orderId);
 
         await fixture.Harness.Bus.Publish(new ShipmentDispatched(orderId, "DHL", "JD0001"));
 
-        await fixture.Harness.RejectedAsInvalidAsync<ShipmentDispatched>(message => message.OrderId == orderId);
+        (await fixture.Harness.PublishedAsync<OrderShipmentConflict>(message => message.OrderId == orderId)).Status.ShouldBe("Rejected");
         var order = await fixture.OrderAsync(orderId);
         order.Status.ShouldBe(OrderStatus.Rejected);
-        order.Version.ShouldBe(rejected.Version);
         order.Shipment.ShouldBeNull();
-        var product = await fixture.ProductAsync("LAMP");
-        product.OnHand.ShouldBe(10);
-        product.Reserved.ShouldBe(0);
+        order.Conflicts.ShouldHaveSingleItem();
+        (await fixture.ProductAsync("LAMP")).OnHand.ShouldBe(7);
         fixture.Harness.PublishedSoFar<OrderShipped>(message => message.OrderId == orderId).ShouldBeEmpty();
     }
 }

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+using Backend.Domain.Orders;
+
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Backend.Fulfilment.Orders;
+
+/// <summary>Section <c>Faults</c>: crashes on purpose, for the fault tests. Honoured only outside Production.</summary>
+public sealed class FaultOptions
+{
+    public const string SectionName = "Faults";
+
+    /// <summary>The process kills itself (SIGKILL, no cleanup) right after it stores an order's final state.</summary>
+    public bool KillAfterFinalStateSaved { get; set; }
+}
+
+/// <summary>
+/// The points where the fault tests crash a worker: between storing a final state and settling it is where the
+/// settlement mark must carry the order over a crash. Inert unless configured, and always inert in Production.
+/// </summary>
+public sealed class FaultHooks(IOptions<FaultOptions> options, IHostEnvironment environment, ILogger<FaultHooks> logger)
+{
+    private readonly bool _killAfterFinalStateSaved = options.Value.KillAfterFinalStateSaved && !environment.IsProduction();
+
+    public void AfterFinalStateSaved(Order order)
+    {
+        if (_killAfterFinalStateSaved && order.Status.IsFinal())
+        {
+            Log.FaultInjected(logger, order.Id, order.Status);
+            Process.GetCurrentProcess().Kill();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Backend.Contracts.Orders;
+using Backend.Domain.Orders;
+using Backend.Fulfilment.Jobs;
+using Backend.Fulfilment.Tests.Infrastructure;
+
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Backend.Fulfilment.Tests.Jobs;
+
+public sealed class OrderSettlementJobTests
+{
+    private static readonly DateTimeOffset Now = FulfilmentHarness.Now;
+
+    [Fact]
+    public async Task Stock_released_mark_cleared_and_outcome_announced_when_a_crash_left_a_cancelled_order_unsettled()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:SettleAfter"] = "00:00:10" });
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var confirmed = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 3);
+        // What a worker killed right after saving the cancel leaves behind: the order final, its stock still held.
+        var cancelled = confirmed.Cancel("operator", Now.AddSeconds(-11));
+        cancelled.SettlementPending.ShouldBeTrue();
+        (await fixture.Orders.TryUpdateAsync(cancelled, confirmed.Version, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(3);
+
+        await RunAsync(fixture);
+
+        var product = await fixture.ProductAsync("LAMP");
+        product.Reserved.ShouldBe(0);
+        product.OnHand.ShouldBe(10);
+        var order = await fixture.OrderAsync(confirmed.Id);
+        order.Status.ShouldBe(OrderStatus.Cancelled);
+        order.SettlementPending.ShouldBeFalse();
+        (await fixture.Harness.PublishedAsync<OrderCancelled>(message => message.OrderId == confirmed.Id)).CustomerId.ShouldBe(Messages.Customer);
+
+        // Settled orders are not looked at again.
+        await RunAsync(fixture);
+        fixture.Harness.PublishedSoFar<OrderCancelled>(message => message.OrderId == confirmed.Id).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Order_left_alone_until_SettleAfter_has_passed()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:SettleAfter"] = "00:00:10" });
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var confirmed = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 3);
+        var cancelled = confirmed.Cancel("operator", Now.AddSeconds(-9));
+        (await fixture.Orders.TryUpdateAsync(cancelled, confirmed.Version, TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        await RunAsync(fixture);
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(3);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(2));
+        await RunAsync(fixture);
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(0);
+        (await fixture.OrderAsync(confirmed.Id)).SettlementPending.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Settled_orders_carry_no_mark_when_processing_completes_normally()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var rejected = await fixture.SubmitRejectedAsync("LAMP", 3);
+        var confirmed = await fixture.SubmitConfirmedAsync("LAMP", 2);
+        await fixture.ShipAsync(confirmed);
+
+        (await fixture.OrderAsync(rejected)).SettlementPending.ShouldBeFalse();
+        (await fixture.OrderAsync(confirmed)).SettlementPending.ShouldBeFalse();
+        (await fixture.Orders.FindSettlementPendingAsync(Now.AddDays(1), 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    // The job reads nothing from its Quartz context, so none is built.
+    private static async Task RunAsync(FulfilmentHarness fixture)
+    {
+        using var scope = fixture.Services.CreateScope();
+        await ActivatorUtilities.CreateInstance<OrderSettlementJob>(scope.ServiceProvider)
+            .Execute(null!, TestContext.Current.CancellationToken);
+    }
+}
