@@ -53,7 +53,7 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
             while (true)
             {
                 var product = await context.Products.Find(Filter.Eq(d => d.Sku, sku))
-                    .Project(d => new { d.OnHand, d.Reserved })
+                    .Project<ProductDocument>(Builders<ProductDocument>.Projection.Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds))
                     .FirstOrDefaultAsync(cancellationToken);
                 if (product is null)
                 {
