@@ -59,6 +59,7 @@ public sealed class BrokerCrashTests(KillableBroker broker) : IClassFixture<Kill
                 $"violations {final.Violations.Count}; {final.Summary()}");
             load.ServerErrors.ShouldBe(0);
             load.Failures.ShouldBeEmpty();
+            final.Violations.ShouldBeEmpty(final.ToString());
             final.Orders.ShouldBe(load.Accepted);
         });
     }

@@ -129,7 +129,9 @@ public sealed class HostProcess : IAsyncDisposable
             // The host's own output directory is its content root, so its appsettings.json applies as in a deployment.
             WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
         };
-        foreach (var argument in new[] { "-c", WatchdogScript, "host-watchdog", LogPath, "dotnet", assemblyPath })
+        // The dotnet the test runner itself was started from, where the SDK names it; else the one on PATH.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath) ? hostPath : "dotnet";
+        foreach (var argument in new[] { "-c", WatchdogScript, "host-watchdog", LogPath, dotnet, assemblyPath })
         {
             startInfo.ArgumentList.Add(argument);
         }
