@@ -7,7 +7,8 @@ namespace Backend.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A throw-away RabbitMQ node started from a locally installed <c>rabbitmq-server</c>, with its own name,
-/// ports, data and Erlang cookie in a temp directory, so it never touches a system node.
+/// ports, data and Erlang cookie in a temp directory, so it never touches a system node. Fault tests kill it
+/// with SIGKILL and start it again on the same ports and data, as a crashed broker is restarted in production.
 /// </summary>
 internal sealed class LocalRabbitMqNode : IAsyncDisposable
 {
@@ -15,11 +16,14 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
     // process ends in any way (even SIGKILL, where no handler runs), the pipe closes and the watchdog stops
     // the node. Dispose uses the same path. SIGTERM is rabbitmq-server's graceful stop, but a TERM that
     // lands while the VM is still booting is lost, hence the KILL of the node's whole process group
-    // (setsid makes one) after a grace period.
+    // (setsid makes one) after a grace period. The watchdog prints the group's id first, so a fault test
+    // can kill the node without its help; the log is appended to, so it spans every start of the node.
     private const string WatchdogScript = """
-        exec 3<&0 </dev/null >"$2" 2>&1
-        if command -v setsid >/dev/null; then setsid "$1" 3<&- & else "$1" 3<&- & fi
+        exec 3<&0 4>&1 </dev/null >>"$2" 2>&1
+        if command -v setsid >/dev/null; then setsid "$1" 3<&- 4>&- & else "$1" 3<&- 4>&- & fi
         server=$!
+        echo "$server" >&4
+        exec 4>&-
         {
           cat <&3 >/dev/null
           kill -TERM "$server" 2>/dev/null
@@ -34,15 +38,20 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly Process watchdog;
+    private readonly string serverScript;
     private readonly DirectoryInfo directory;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private Process watchdog;
+    private int serverProcessGroup;
 
-    private LocalRabbitMqNode(Process watchdog, DirectoryInfo directory, string nodeName, int port)
+    private LocalRabbitMqNode(string serverScript, DirectoryInfo directory, string nodeName, int port, IReadOnlyDictionary<string, string> environment)
     {
-        this.watchdog = watchdog;
+        this.serverScript = serverScript;
         this.directory = directory;
+        this.environment = environment;
         NodeName = nodeName;
         Port = port;
+        (watchdog, serverProcessGroup) = Launch();
     }
 
     public string NodeName { get; }
@@ -68,10 +77,11 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
             .FirstOrDefault(File.Exists);
     }
 
-    public static LocalRabbitMqNode Start(string serverScript)
+    // The label is part of the node name, so two nodes of one test process never share a name.
+    public static LocalRabbitMqNode Start(string serverScript, string nodeLabel = "test")
     {
         var directory = Directory.CreateTempSubdirectory("backend-rabbitmq-");
-        var nodeName = $"backend-test-{Environment.ProcessId}@localhost";
+        var nodeName = $"backend-{nodeLabel}-{Environment.ProcessId}@localhost";
         var (port, distributionPort) = FreeLoopbackPorts();
         var enabledPlugins = Path.Combine(directory.FullName, "enabled_plugins");
         var emptyConfig = Path.Combine(directory.FullName, "rabbitmq.conf");
@@ -80,44 +90,95 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
         File.WriteAllText(emptyConfig, "");
         File.WriteAllText(emptyEnvConfig, "");
 
-        var startInfo = new ProcessStartInfo("/bin/sh")
+        var environment = new Dictionary<string, string>
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            WorkingDirectory = directory.FullName,
+            // Its own HOME gives the node its own Erlang cookie and leaves the user's ~/.erlang.cookie alone.
+            ["HOME"] = directory.FullName,
+            ["RABBITMQ_NODENAME"] = nodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = distributionPort.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory.FullName, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory.FullName, "log"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = enabledPlugins,
+            // Empty files instead of /etc/rabbitmq/*, so a system node's settings (name, ports, users) never leak in.
+            ["RABBITMQ_CONFIG_FILE"] = emptyConfig,
+            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory.FullName, "advanced.config"),
+            ["RABBITMQ_CONF_ENV_FILE"] = emptyEnvConfig,
         };
-        startInfo.ArgumentList.Add("-c");
-        startInfo.ArgumentList.Add(WatchdogScript);
-        startInfo.ArgumentList.Add("rabbitmq-test-watchdog");
-        startInfo.ArgumentList.Add(serverScript);
-        startInfo.ArgumentList.Add(Path.Combine(directory.FullName, "server.log"));
-
-        var environment = startInfo.Environment;
-        // Its own HOME gives the node its own Erlang cookie and leaves the user's ~/.erlang.cookie alone.
-        environment["HOME"] = directory.FullName;
-        environment["RABBITMQ_NODENAME"] = nodeName;
-        environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
-        environment["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        environment["RABBITMQ_DIST_PORT"] = distributionPort.ToString(CultureInfo.InvariantCulture);
-        environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory.FullName, "mnesia");
-        environment["RABBITMQ_LOG_BASE"] = Path.Combine(directory.FullName, "log");
-        environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = enabledPlugins;
-        // Empty files instead of /etc/rabbitmq/*, so a system node's settings (name, ports, users) never leak in.
-        environment["RABBITMQ_CONFIG_FILE"] = emptyConfig;
-        environment["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory.FullName, "advanced.config");
-        environment["RABBITMQ_CONF_ENV_FILE"] = emptyEnvConfig;
 
         try
         {
-            var watchdog = Process.Start(startInfo)
-                ?? throw new InvalidOperationException("/bin/sh did not start.");
-            return new LocalRabbitMqNode(watchdog, directory, nodeName, port);
+            return new LocalRabbitMqNode(serverScript, directory, nodeName, port, environment);
         }
         catch
         {
             directory.Delete(recursive: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Kills the node's whole process group with SIGKILL, as a crash or an OOM kill would: no graceful stop,
+    /// unconfirmed messages and open connections simply vanish.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        using (var kill = Process.Start("kill", ["-KILL", "--", $"-{serverProcessGroup.ToString(CultureInfo.InvariantCulture)}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await StopWatchdogAsync();
+    }
+
+    /// <summary>Starts the node again under the same name, on the same ports, over the same data directory.</summary>
+    public void Restart()
+    {
+        if (!watchdog.HasExited)
+        {
+            throw new InvalidOperationException($"Node {NodeName} is still running; kill it first.");
+        }
+
+        watchdog.Dispose();
+        (watchdog, serverProcessGroup) = Launch();
+    }
+
+    /// <summary>
+    /// Messages per queue, ready and unacknowledged alike, from <c>rabbitmqctl</c>: an AMQP client sees only the
+    /// ready ones, and a test that waits for duplicates to be handled must also wait for those being handled.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(Path.Combine(Path.GetDirectoryName(serverScript)!, "rabbitmqctl"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "-q", "-n", NodeName, "list_queues", "--no-table-headers", "name", "messages" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        using var control = Process.Start(startInfo) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+        var output = control.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = control.StandardError.ReadToEndAsync(cancellationToken);
+        await control.WaitForExitAsync(cancellationToken);
+        if (control.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl list_queues failed ({control.ExitCode}): {await error}");
+        }
+
+        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(fields => fields.Length == 2)
+            .ToDictionary(fields => fields[0], fields => long.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
     public string LogTail(int lines = 20)
@@ -135,7 +196,52 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Closing stdin is the watchdog's signal to stop the node gracefully.
+        await StopWatchdogAsync();
+        watchdog.Dispose();
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp directory is harmless; failing the test run over it is not.
+        }
+    }
+
+    private (Process Watchdog, int ServerProcessGroup) Launch()
+    {
+        var startInfo = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = directory.FullName,
+        };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add(WatchdogScript);
+        startInfo.ArgumentList.Add("rabbitmq-test-watchdog");
+        startInfo.ArgumentList.Add(serverScript);
+        startInfo.ArgumentList.Add(Path.Combine(directory.FullName, "server.log"));
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var started = Process.Start(startInfo) ?? throw new InvalidOperationException("/bin/sh did not start.");
+        var line = started.StandardOutput.ReadLine();
+        if (!int.TryParse(line, CultureInfo.InvariantCulture, out var processGroup))
+        {
+            started.Kill(entireProcessTree: true);
+            started.Dispose();
+            throw new InvalidOperationException($"The rabbitmq-server watchdog did not report the node's process id (got '{line}').");
+        }
+
+        return (started, processGroup);
+    }
+
+    private async Task StopWatchdogAsync()
+    {
+        // Closing stdin is the watchdog's signal to stop the node gracefully (a no-op once it is dead).
         watchdog.StandardInput.Close();
         using var timeout = new CancellationTokenSource(StopTimeout);
         try
@@ -145,16 +251,6 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
         catch (OperationCanceledException)
         {
             watchdog.Kill(entireProcessTree: true);
-        }
-
-        watchdog.Dispose();
-        try
-        {
-            directory.Delete(recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // A leftover temp directory is harmless; failing the test run over it is not.
         }
     }
 

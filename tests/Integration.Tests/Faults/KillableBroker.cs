@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Backend.Integration.Tests.Infrastructure;
+
+using RabbitMQ.Client;
+
+namespace Backend.Integration.Tests.Faults;
+
+/// <summary>
+/// A RabbitMQ node of one fault test class alone, which the test may kill with SIGKILL and start again on the
+/// same port and data directory. The assembly's shared broker is never killed: other tests depend on it. It
+/// must be a local <c>rabbitmq-server</c>, since neither <c>RABBITMQ_URL</c> nor a container can be killed here.
+/// </summary>
+public sealed class KillableBroker : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static int nodesStarted;
+
+    private LocalRabbitMqNode? node;
+    private string? unavailableReason = "The killable broker was not initialized.";
+
+    public int Port => Node.Port;
+
+    public Uri AmqpUri => new($"amqp://guest:guest@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
+
+    public int Kills { get; private set; }
+
+    private LocalRabbitMqNode Node => node ?? throw new InvalidOperationException(unavailableReason);
+
+    public void SkipIfUnavailable()
+    {
+        if (unavailableReason is null)
+        {
+            return;
+        }
+
+        // CI installs rabbitmq-server, so a missing broker there is a broken install step, not a reason to skip.
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(unavailableReason);
+        }
+
+        Assert.Skip(unavailableReason);
+    }
+
+    /// <summary>The broker settings of a host process, as environment variables.</summary>
+    public IReadOnlyDictionary<string, string> HostEnvironment() => new Dictionary<string, string>
+    {
+        ["Messaging__Transport"] = "RabbitMq",
+        ["RabbitMq__Host"] = "127.0.0.1",
+        ["RabbitMq__Port"] = Port.ToString(CultureInfo.InvariantCulture),
+        ["RabbitMq__VirtualHost"] = "/",
+        // guest/guest is RabbitMQ's built-in user, allowed only over loopback, which is all this node listens on.
+        ["RabbitMq__Username"] = "guest",
+        ["RabbitMq__Password"] = "guest",
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        var serverScript = LocalRabbitMqNode.FindServerScript();
+        if (serverScript is null)
+        {
+            unavailableReason = "Fault tests kill and restart their own broker: install rabbitmq-server (no rabbitmq-server in /usr/lib/rabbitmq/bin, PATH or /usr/sbin).";
+            return;
+        }
+
+        // Every node registers its name with the machine's one epmd, so each gets a name of its own.
+        node = LocalRabbitMqNode.Start(serverScript, $"faults{Interlocked.Increment(ref nodesStarted)}");
+        var failure = await WaitForConnectionAsync(TestContext.Current.CancellationToken);
+        if (failure is not null)
+        {
+            unavailableReason = $"local node {node.NodeName} did not start: {failure}{Environment.NewLine}{node.LogTail()}";
+            await node.DisposeAsync();
+            node = null;
+            return;
+        }
+
+        unavailableReason = null;
+    }
+
+    /// <summary>SIGKILLs the node's process group; the node's data stays for <see cref="RestartAsync"/>.</summary>
+    public async Task KillAsync()
+    {
+        await Node.KillAsync();
+        Kills++;
+    }
+
+    /// <summary>Starts the killed node again and waits until it accepts connections.</summary>
+    public async Task<TimeSpan> RestartAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        Node.Restart();
+        if (await WaitForConnectionAsync(cancellationToken) is { } failure)
+        {
+            throw new InvalidOperationException($"Node {Node.NodeName} did not come back: {failure}{Environment.NewLine}{Node.LogTail()}");
+        }
+
+        return started.Elapsed;
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken) =>
+        Node.QueueDepthsAsync(cancellationToken);
+
+    public string LogTail(int lines = 20) => node?.LogTail(lines) ?? "(no node)";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (node is not null)
+        {
+            await node.DisposeAsync();
+            node = null;
+        }
+    }
+
+    /// <returns>null once a connection succeeds, otherwise why it never did.</returns>
+    private async Task<string?> WaitForConnectionAsync(CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory
+        {
+            Uri = AmqpUri,
+            AutomaticRecoveryEnabled = false,
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+        };
+        var waited = Stopwatch.StartNew();
+        var lastError = "no attempt made";
+        while (waited.Elapsed < StartTimeout)
+        {
+            try
+            {
+                await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+                return null;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                lastError = $"{exception.GetType().Name}: {exception.InnerException?.Message ?? exception.Message}";
+            }
+
+            if (Node.HasExited)
+            {
+                return $"rabbitmq-server exited (last connection error: {lastError})";
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        return $"no connection within {StartTimeout.TotalSeconds:F0} s (last error: {lastError})";
+    }
+}
