@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 
+using Backend.Api.Admin;
 using Backend.Api.Auth;
 using Backend.Api.Orders;
 using Backend.Api.Products;
@@ -25,6 +26,10 @@ public static class ApiExtensions
 
         builder.Services.AddOptions<OrdersApiOptions>()
             .BindConfiguration(OrdersApiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<AuditOptions>()
+            .BindConfiguration(AuditOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -62,6 +67,7 @@ public static class ApiExtensions
         app.MapOrders();
         app.MapProducts();
         app.MapReports();
+        app.MapAudit();
         return app;
     }
 }

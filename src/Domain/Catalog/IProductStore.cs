@@ -44,6 +44,12 @@ public interface IProductStore
     /// </summary>
     Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken);
 
+    /// <summary>Every product's counters with the running totals they must agree with, ordered by SKU (for the audit).</summary>
+    Task<IReadOnlyList<StockCounters>> ListStockCountersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every reservation still held, one per order and SKU (for the audit).</summary>
+    Task<IReadOnlyList<HeldReservation>> ListHeldReservationsAsync(CancellationToken cancellationToken);
+
     /// <summary>Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs.</summary>
     Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken);
 

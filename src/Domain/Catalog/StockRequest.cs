@@ -16,3 +16,12 @@ public enum ReceiptOutcome
     Duplicate,
     UnknownSku,
 }
+
+/// <summary>
+/// A product's counters and the running totals kept in the same atomic updates: on-hand must equal everything
+/// received less everything shipped (or written off), whatever retention has removed of the rows behind them.
+/// </summary>
+public sealed record StockCounters(string Sku, int OnHand, int Reserved, long ReceivedTotal, long ShippedTotal);
+
+/// <summary>Units an order holds of a product.</summary>
+public sealed record HeldReservation(Guid OrderId, string Sku, int Quantity);

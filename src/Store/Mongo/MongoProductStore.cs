@@ -23,6 +23,8 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
                 .SetOnInsert(d => d.OnHand, 0)
                 .SetOnInsert(d => d.Reserved, 0)
                 .SetOnInsert(d => d.BelowReorderPoint, false)
+                .SetOnInsert(d => d.ReceivedTotal, 0)
+                .SetOnInsert(d => d.ShippedTotal, 0)
                 .SetOnInsert(d => d.Reservations, [])
                 .SetOnInsert(d => d.ReceiptIds, []),
             new UpdateOptions { IsUpsert = true },
@@ -55,6 +57,31 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
 
     public Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken) =>
         context.RunAsync("write_off_released_stock", () => stock.WriteOffReleasedAsync(orderId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StockCounters>> ListStockCountersAsync(CancellationToken cancellationToken) =>
+        context.RunAsync<IReadOnlyList<StockCounters>>("list_stock_counters", async () =>
+        {
+            var documents = await context.Products.Find(Filter.Empty)
+                .Project(CatalogFields)
+                .Sort(Builders<ProductDocument>.Sort.Ascending(d => d.Sku))
+                .ToListAsync(cancellationToken);
+            return [.. documents.Select(d => new StockCounters(d.Sku, d.OnHand, d.Reserved, d.ReceivedTotal, d.ShippedTotal))];
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<HeldReservation>> ListHeldReservationsAsync(CancellationToken cancellationToken) =>
+        context.RunAsync<IReadOnlyList<HeldReservation>>("list_held_reservations", async () =>
+        {
+            // Only products holding something are read, with their reservation entries and nothing else.
+            var documents = await context.Products
+                .Find(Filter.ElemMatch(d => d.Reservations, r => r.State == ReservationState.Held))
+                .Project<ProductDocument>(Builders<ProductDocument>.Projection.Include(d => d.Sku).Include(d => d.Reservations))
+                .Sort(Builders<ProductDocument>.Sort.Ascending(d => d.Sku))
+                .ToListAsync(cancellationToken);
+            return [.. documents.SelectMany(d => d.Reservations
+                .Where(r => r.State == ReservationState.Held)
+                .OrderBy(r => r.OrderId)
+                .Select(r => new HeldReservation(r.OrderId, d.Sku, r.Quantity)))];
+        }, cancellationToken);
 
     public Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
             // Conditional on the entry still being held: a concurrent release or commit of the same order applies once.
             var settled = await context.Products.UpdateOneAsync(
                 Filter.Eq(d => d.Sku, sku) & Holds(orderId, HeldOf(entry.Quantity)),
-                commit ? update.Inc(d => d.OnHand, -entry.Quantity) : update,
+                commit ? update.Inc(d => d.OnHand, -entry.Quantity).Inc(d => d.ShippedTotal, entry.Quantity) : update,
                 cancellationToken: cancellationToken);
             if (!commit && settled.ModifiedCount == 1)
             {
@@ -64,7 +64,9 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
                 var result = await context.Products.UpdateOneAsync(
                     Filter.Eq(d => d.Sku, sku) & Filter.Eq(d => d.OnHand, product.OnHand) & Filter.Eq(d => d.Reserved, product.Reserved)
                         & Holds(orderId, released),
-                    Update.Set(d => d.Reservations.FirstMatchingElement().State, ReservationState.Committed).Inc(d => d.OnHand, -taken),
+                    Update.Set(d => d.Reservations.FirstMatchingElement().State, ReservationState.Committed)
+                        .Inc(d => d.OnHand, -taken)
+                        .Inc(d => d.ShippedTotal, taken),
                     cancellationToken: cancellationToken);
                 if (result.ModifiedCount == 1)
                 {
@@ -88,7 +90,7 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
         // The receipt id is stored on the product in the same update that counts it, so no crash can separate them.
         var counted = await context.Products.UpdateOneAsync(
             Filter.Eq(d => d.Sku, sku) & Filter.AnyNe(d => d.ReceiptIds, receiptId),
-            Update.Push(d => d.ReceiptIds, receiptId).Inc(d => d.OnHand, quantity),
+            Update.Push(d => d.ReceiptIds, receiptId).Inc(d => d.OnHand, quantity).Inc(d => d.ReceivedTotal, quantity),
             cancellationToken: cancellationToken);
         if (counted.ModifiedCount == 1)
         {

@@ -27,6 +27,12 @@ internal sealed class ProductDocument
 
     public bool BelowReorderPoint { get; set; }
 
+    /// <summary>Every unit ever received; changes in the same update as on-hand.</summary>
+    public long ReceivedTotal { get; set; }
+
+    /// <summary>Every unit ever shipped or written off; changes in the same update as on-hand.</summary>
+    public long ShippedTotal { get; set; }
+
     public List<ReservationDocument> Reservations { get; set; } = [];
 
     public List<string> ReceiptIds { get; set; } = [];

@@ -116,13 +116,18 @@ internal sealed class SqliteDatabase : IStoreInitializer
                 await connection.ExecuteAsync(statement, cancellationToken, transaction);
             }
 
-            foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+            foreach (var added in SqliteSchema.AddedColumns)
             {
                 if (await connection.ScalarAsync(
                     "SELECT 1 FROM pragma_table_info(@table) WHERE name = @column", cancellationToken, transaction,
-                    ("@table", table), ("@column", column)) is null)
+                    ("@table", added.Table), ("@column", added.Column)) is null)
                 {
-                    await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}", cancellationToken, transaction);
+                    await connection.ExecuteAsync(
+                        $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}", cancellationToken, transaction);
+                    if (added.Backfill is { } backfill)
+                    {
+                        await connection.ExecuteAsync(backfill, cancellationToken, transaction);
+                    }
                 }
             }
 

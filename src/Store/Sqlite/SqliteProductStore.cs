@@ -71,6 +71,20 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
         database.UseTransactionAsync("write_off_released_stock", (connection, transaction) =>
             SqliteStock.WriteOffReleasedAsync(connection, transaction, orderId, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<StockCounters>> ListStockCountersAsync(CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("list_stock_counters", connection => connection.QueryAsync(
+            "SELECT sku, on_hand, reserved, received_total, shipped_total FROM products ORDER BY sku",
+            reader => new StockCounters(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4)),
+            cancellationToken),
+            cancellationToken);
+
+    public Task<IReadOnlyList<HeldReservation>> ListHeldReservationsAsync(CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("list_held_reservations", connection => connection.QueryAsync(
+            "SELECT order_id, sku, quantity FROM reservations WHERE state = 'held' ORDER BY sku, order_id",
+            reader => new HeldReservation(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetInt32(2)),
+            cancellationToken),
+            cancellationToken);
+
     public Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);

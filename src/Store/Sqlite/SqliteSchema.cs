@@ -12,17 +12,28 @@ internal static class SqliteSchema
     /// Columns added after the first release: a file made before them gets them on its next start (SQLite has no
     /// ADD COLUMN IF NOT EXISTS, so the initializer looks first).
     /// </summary>
-    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    public static IReadOnlyList<AddedColumn> AddedColumns { get; } =
     [
-        ("orders", "settlement_pending", "INTEGER NOT NULL DEFAULT 0"),
-        ("orders", "request_at", "TEXT NULL"),
+        new("orders", "settlement_pending", "INTEGER NOT NULL DEFAULT 0"),
+        new("orders", "request_at", "TEXT NULL"),
+        // A file from before the running totals starts them from the stock as it stands: what was committed counts
+        // as shipped, and on-hand plus that as received.
+        new("products", "shipped_total", "INTEGER NOT NULL DEFAULT 0", """
+            UPDATE products SET shipped_total =
+                (SELECT COALESCE(SUM(quantity), 0) FROM reservations WHERE sku = products.sku AND state = 'committed')
+            """),
+        new("products", "received_total", "INTEGER NOT NULL DEFAULT 0", "UPDATE products SET received_total = on_hand + shipped_total"),
     ];
 
     /// <summary>Statements over the added columns, run once they exist.</summary>
     public static IReadOnlyList<string> AfterAddedColumns { get; } = Split("""
         CREATE INDEX IF NOT EXISTS ix_orders_settlement_pending ON orders (updated_at) WHERE settlement_pending = 1;
         CREATE INDEX IF NOT EXISTS ix_orders_request_at ON orders (request_at) WHERE request_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_reservations_held ON reservations (sku) WHERE state = 'held';
         """);
+
+    /// <summary>A column added to an existing table, with the statement that fills it in for rows made before it.</summary>
+    public sealed record AddedColumn(string Table, string Column, string Definition, string? Backfill = null);
 
     private static string[] Split(string statements) =>
         statements.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

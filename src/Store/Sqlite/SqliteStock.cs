@@ -47,10 +47,10 @@ internal static class SqliteStock
         SqliteConnection connection, SqliteTransaction transaction, Guid orderId, bool commit, CancellationToken cancellationToken)
     {
         var order = ("@order", (object?)SqliteValues.Id(orderId));
-        var onHand = commit ? "on_hand - r.quantity" : "on_hand";
+        var onHand = commit ? "on_hand = on_hand - r.quantity, shipped_total = shipped_total + r.quantity" : "on_hand = on_hand";
         await connection.ExecuteAsync(
             $"""
-            UPDATE products SET on_hand = {onHand}, reserved = reserved - r.quantity
+            UPDATE products SET {onHand}, reserved = reserved - r.quantity
             FROM reservations AS r WHERE r.order_id = @order AND r.state = 'held' AND r.sku = products.sku
             """,
             cancellationToken, transaction, order);
@@ -77,7 +77,7 @@ internal static class SqliteStock
             var taken = Math.Min(quantity, Math.Max(available, 0));
             unitsShort += quantity - taken;
             await connection.ExecuteAsync(
-                "UPDATE products SET on_hand = on_hand - @taken WHERE sku = @sku",
+                "UPDATE products SET on_hand = on_hand - @taken, shipped_total = shipped_total + @taken WHERE sku = @sku",
                 cancellationToken, transaction, ("@sku", sku), ("@taken", taken));
         }
 
@@ -108,7 +108,7 @@ internal static class SqliteStock
         }
 
         await connection.ExecuteAsync(
-            "UPDATE products SET on_hand = on_hand + @quantity WHERE sku = @sku",
+            "UPDATE products SET on_hand = on_hand + @quantity, received_total = received_total + @quantity WHERE sku = @sku",
             cancellationToken, transaction, ("@sku", sku), ("@quantity", quantity));
         return ReceiptOutcome.Counted;
     }
