@@ -15,6 +15,7 @@ public sealed record OrderView(
     DateTimeOffset AcceptedAt,
     DateTimeOffset UpdatedAt,
     ShipmentView? Shipment,
+    IReadOnlyList<ShipmentConflictView> Conflicts,
     string? TraceId)
 {
     public static OrderView From(Order order) => new(
@@ -31,6 +32,8 @@ public sealed record OrderView(
         order.AcceptedAt,
         order.UpdatedAt,
         order.Shipment is { } shipment ? new ShipmentView(shipment.Carrier, shipment.TrackingNumber) : null,
+        [.. order.Conflicts.Select(conflict => new ShipmentConflictView(
+            conflict.Shipment.Carrier, conflict.Shipment.TrackingNumber, conflict.Status, conflict.At, conflict.UnitsShort))],
         order.TraceId);
 }
 
@@ -41,3 +44,6 @@ public sealed record OrderTotalsView(decimal Subtotal, decimal Discount, decimal
 public sealed record TimelineEntryView(OrderStatus Status, DateTimeOffset At, string? Reason);
 
 public sealed record ShipmentView(string Carrier, string TrackingNumber);
+
+/// <summary>A shipment the order could not take, kept for the operator.</summary>
+public sealed record ShipmentConflictView(string Carrier, string TrackingNumber, OrderStatus Status, DateTimeOffset At, int UnitsShort);
