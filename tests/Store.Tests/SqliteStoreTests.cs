@@ -1,7 +1,9 @@
+using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
 using Backend.Store.Sqlite;
 
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backend.Store.Tests;
 
@@ -44,6 +46,37 @@ public sealed class SqliteStoreTests : StoreContractTests
 
         plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), string.Join(" | ", plan));
         plan.ShouldContain(step => step.Contains("USING INDEX ix_orders_", StringComparison.Ordinal), string.Join(" | ", plan));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_the_added_columns_gets_them_with_running_totals_from_its_stock()
+    {
+        var file = Path.Combine(directory, "old.db");
+        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync(Cancellation);
+            await using var command = connection.CreateCommand();
+            // The first release's tables, as a file made by it holds them.
+            command.CommandText = """
+                CREATE TABLE orders (id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NOT NULL, status TEXT NOT NULL,
+                    accepted_at TEXT NOT NULL, updated_at TEXT NOT NULL, confirmed_at TEXT NULL, version INTEGER NOT NULL,
+                    idempotency_key TEXT NULL, document TEXT NOT NULL);
+                CREATE TABLE products (sku TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, unit_price TEXT NOT NULL,
+                    active INTEGER NOT NULL, on_hand INTEGER NOT NULL DEFAULT 0, reserved INTEGER NOT NULL DEFAULT 0,
+                    reorder_point INTEGER NOT NULL, below_reorder_point INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE reservations (order_id TEXT NOT NULL, sku TEXT NOT NULL, quantity INTEGER NOT NULL,
+                    state TEXT NOT NULL, PRIMARY KEY (order_id, sku)) WITHOUT ROWID;
+                INSERT INTO products VALUES ('OLD-1', 'Old', '1.00', 1, 7, 2, 0, 0);
+                INSERT INTO reservations VALUES ('a', 'OLD-1', 3, 'committed'), ('b', 'OLD-1', 2, 'held'), ('c', 'OLD-1', 4, 'released');
+                """;
+            await command.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        var host = await StartHostAsync(new Dictionary<string, string?> { ["Store:Provider"] = "Sqlite", ["Store:Sqlite:Path"] = file });
+        var products = host.Services.GetRequiredService<IProductStore>();
+
+        (await products.ListStockCountersAsync(Cancellation)).ShouldBe([new StockCounters("OLD-1", 7, 2, 10, 3)]);
+        (await host.Services.GetRequiredService<IOrderStore>().FindSettlementPendingAsync(DateTimeOffset.MaxValue, 10, Cancellation)).ShouldBeEmpty();
     }
 
     protected override ValueTask<IReadOnlyDictionary<string, string?>> CreateSettingsAsync() =>

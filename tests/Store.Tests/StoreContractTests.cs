@@ -47,11 +47,11 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Another host over the same store, standing in for a second process.</summary>
-    protected async Task<IHost> StartHostAsync()
+    /// <summary>Another host over the same store (or the one <paramref name="other"/> names), standing in for a second process.</summary>
+    protected async Task<IHost> StartHostAsync(IReadOnlyDictionary<string, string?>? other = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(other ?? settings);
         builder.AddStore();
         var host = builder.Build();
         hosts.Add(host);
