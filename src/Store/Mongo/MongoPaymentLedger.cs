@@ -77,7 +77,7 @@ internal sealed class MongoPaymentLedger(MongoStoreContext context) : IPaymentLe
         ArgumentOutOfRangeException.ThrowIfEqual(settlement, PaymentSettlement.None);
         return context.RunAsync("settle_payment", async () =>
         {
-            while (true)
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var settled = await context.Payments.UpdateOneAsync(
                     Filter.Eq(d => d.OrderId, orderId) & Filter.Eq(d => d.Approved, true) & Filter.Eq(d => d.Settlement, PaymentSettlement.None),
@@ -88,14 +88,15 @@ internal sealed class MongoPaymentLedger(MongoStoreContext context) : IPaymentLe
                     return SettlementOutcome.Settled;
                 }
 
-                // Settled here means an approval landed between the update and this read; an authorization is decided
-                // once, so the update is tried again at most once more.
+                // Settled here means an approval landed between the update and this read: the update is tried again.
                 var outcome = PaymentSettlements.Decide(await FindStoredAsync(orderId, cancellationToken), settlement);
                 if (outcome != SettlementOutcome.Settled)
                 {
                     return outcome;
                 }
             }
+
+            throw new InvalidOperationException($"The payment of order {orderId} was not settled after {MaxAttempts} attempts.");
         }, cancellationToken);
     }
 
