@@ -36,16 +36,15 @@ internal sealed class MongoPaymentLedger(MongoStoreContext context) : IPaymentLe
         Guid orderId, AuthorizationResult result, CancellationToken cancellationToken) =>
         context.RunAsync("record_authorization", async () =>
         {
+            var decide = result.Approved
+                ? Update.Set(d => d.Approved, true).Set(d => d.AuthorizationId, result.AuthorizationId)
+                : Update.Set(d => d.Approved, false).Set(d => d.DeclineReason, result.DeclineReason);
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 // Fills in a document that counted attempts only; a decided one keeps its first decision.
-                var update = Update.Set(d => d.Approved, result.Approved);
-                update = result.Approved
-                    ? update.Set(d => d.AuthorizationId, result.AuthorizationId)
-                    : update.Set(d => d.DeclineReason, result.DeclineReason);
                 await context.Payments.UpdateOneAsync(
                     Filter.Eq(d => d.OrderId, orderId) & Filter.Exists(d => d.Approved, exists: false),
-                    update,
+                    decide,
                     cancellationToken: cancellationToken);
                 if (await FindStoredAsync(orderId, cancellationToken) is { } stored)
                 {
