@@ -27,6 +27,7 @@ public static class FulfilmentExtensions
         AddValidatedOptions<PricingOptions>(services, PricingOptions.SectionName);
         AddValidatedOptions<PaymentOptions>(services, PaymentOptions.SectionName);
         AddValidatedOptions<JobsOptions>(services, JobsOptions.SectionName);
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         AddValidatedOptions<CatalogSeedOptions>(services, CatalogSeedOptions.SectionName);
         AddValidatedOptions<FaultOptions>(services, FaultOptions.SectionName);
 

@@ -100,11 +100,16 @@ public static class MessagingExtensions
         // mean that type: other systems may publish plain JSON, with or without a content type.
         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
-        endpoint.UseMessageRetry(retry =>
+        // MassTransit refuses an empty list of intervals: with no redeliveries there is no retry filter at all.
+        var schedule = new RetrySchedule(options.RetryLimit);
+        if (schedule.Intervals.Count > 0)
         {
-            retry.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-            retry.Ignore<InvalidMessageException>();
-        });
+            endpoint.UseMessageRetry(retry =>
+            {
+                retry.Intervals([.. schedule.Intervals]);
+                retry.Ignore<InvalidMessageException>();
+            });
+        }
         endpoint.UseInMemoryOutbox(context);
     }
 }

@@ -16,9 +16,9 @@ public sealed class MessagingOptions
     public Transport Transport { get; set; } = Transport.InMemory;
 
     /// <summary>
-    /// Redeliveries of a failing message, at intervals growing to 30 s, before it goes to the error queue. The
-    /// default spans about 90 seconds: long enough for a message that names an order or product still queued
-    /// elsewhere, or for a store or gateway to come back.
+    /// Redeliveries of a failing message, at intervals growing to 30 s (<see cref="RetrySchedule"/>), before it
+    /// goes to the error queue. The default spans about 90 seconds: long enough for a message that names an order
+    /// or product still queued elsewhere, or for a store or gateway to come back.
     /// </summary>
     [Range(0, 20)]
     public int RetryLimit { get; set; } = 8;

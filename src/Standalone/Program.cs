@@ -5,7 +5,7 @@ using Backend.Messaging;
 using Backend.Store;
 
 // Ingress, workers and scheduler in one process: the same registrations as the two hosts, with the transport
-// and store that appsettings.json picks (in memory, and a SQLite file under ./data).
+// and store that appsettings.json picks (in memory, and a SQLite file under data/ at the repository root).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("backend");
 builder.AddStore();

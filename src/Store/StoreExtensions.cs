@@ -1,5 +1,6 @@
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 using Backend.Store.Mongo;
 using Backend.Store.Sqlite;
 
@@ -12,7 +13,7 @@ namespace Backend.Store;
 public static class StoreExtensions
 {
     /// <summary>
-    /// Registers <see cref="IOrderStore"/> and <see cref="IProductStore"/> on the adapter named by
+    /// Registers <see cref="IOrderStore"/>, <see cref="IProductStore"/> and <see cref="IPaymentLedger"/> on the adapter named by
     /// <c>Store:Provider</c> (<c>Sqlite</c>, the default, or <c>Mongo</c>), the schema initializer and the
     /// <c>store</c> readiness check.
     /// </summary>
@@ -36,13 +37,16 @@ public static class StoreExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteOrderStore>();
         services.AddSingleton<SqliteProductStore>();
+        services.AddSingleton<SqlitePaymentLedger>();
         services.AddSingleton<MongoStoreContext>();
         services.AddSingleton<MongoStock>();
         services.AddSingleton<MongoOrderStore>();
         services.AddSingleton<MongoProductStore>();
+        services.AddSingleton<MongoPaymentLedger>();
 
         services.AddSingleton<IOrderStore>(Selected<IOrderStore, SqliteOrderStore, MongoOrderStore>);
         services.AddSingleton<IProductStore>(Selected<IProductStore, SqliteProductStore, MongoProductStore>);
+        services.AddSingleton<IPaymentLedger>(Selected<IPaymentLedger, SqlitePaymentLedger, MongoPaymentLedger>);
         services.AddSingleton<IStoreInitializer>(Selected<IStoreInitializer, SqliteDatabase, MongoStoreContext>);
 
         services.AddHostedService<StoreInitializerService>();

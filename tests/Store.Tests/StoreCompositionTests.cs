@@ -30,7 +30,7 @@ public sealed class StoreCompositionTests : IDisposable
     }
 
     [Fact]
-    public async Task Sqlite_file_is_created_under_the_content_root_when_no_path_is_configured()
+    public async Task Sqlite_file_is_created_under_the_content_root_when_no_solution_folder_is_above_it()
     {
         using var host = Build();
         await host.StartAsync(Cancellation);
@@ -38,6 +38,32 @@ public sealed class StoreCompositionTests : IDisposable
         File.Exists(Path.Combine(contentRoot, "data", "backend.db")).ShouldBeTrue();
         host.Services.GetRequiredService<IOrderStore>().ShouldBeOfType<SqliteOrderStore>();
         await host.StopAsync(Cancellation);
+    }
+
+    [Fact]
+    public async Task Hosts_in_different_projects_of_one_repository_share_one_sqlite_file_when_the_path_is_relative()
+    {
+        // Laid out like the repository: each host's content root is its project folder under dotnet run.
+        MakeSolutionFolder();
+        using var ingress = Build(Path.Combine(contentRoot, "src", "Ingress"), ("Store:Sqlite:Path", "data/backend.db"));
+        using var workers = Build(Path.Combine(contentRoot, "src", "Workers"), ("Store:Sqlite:Path", "data/backend.db"));
+
+        await workers.Services.GetRequiredService<IProductStore>()
+            .UpsertAsync(new ProductDefinition("SKU-1", "Mug", 5m, true, 0), Cancellation);
+
+        (await ingress.Services.GetRequiredService<IProductStore>().FindAsync("SKU-1", Cancellation)).ShouldNotBeNull();
+        ingress.Services.GetRequiredService<SqliteDatabase>().FilePath.ShouldBe(Path.Combine(contentRoot, "data", "backend.db"));
+        workers.Services.GetRequiredService<SqliteDatabase>().FilePath.ShouldBe(Path.Combine(contentRoot, "data", "backend.db"));
+    }
+
+    [Fact]
+    public void Sqlite_path_kept_as_given_when_it_is_absolute()
+    {
+        MakeSolutionFolder();
+        var elsewhere = Path.Combine(Path.GetTempPath(), "backend-store-tests", "elsewhere.db");
+        using var host = Build(Path.Combine(contentRoot, "src", "Workers"), ("Store:Sqlite:Path", elsewhere));
+
+        host.Services.GetRequiredService<SqliteDatabase>().FilePath.ShouldBe(elsewhere);
     }
 
     [Fact]
@@ -116,10 +142,18 @@ public sealed class StoreCompositionTests : IDisposable
         }
     }
 
-    private IHost Build(params (string Key, string? Value)[] settings)
+    private void MakeSolutionFolder()
     {
         Directory.CreateDirectory(contentRoot);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = contentRoot });
+        File.WriteAllText(Path.Combine(contentRoot, "Backend.sln"), "");
+    }
+
+    private IHost Build(params (string Key, string? Value)[] settings) => Build(contentRoot, settings);
+
+    private static IHost Build(string root, params (string Key, string? Value)[] settings)
+    {
+        Directory.CreateDirectory(root);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root });
         builder.Configuration.AddInMemoryCollection(settings.Select(setting => KeyValuePair.Create(setting.Key, setting.Value)));
         builder.AddStore();
         return builder.Build();

@@ -1,5 +1,6 @@
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected IProductStore Products { get; private set; } = null!;
 
+    protected IPaymentLedger Payments { get; private set; } = null!;
+
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>Configuration for a fresh, empty store; called once per test.</summary>
@@ -33,6 +36,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         var host = await StartHostAsync();
         Orders = host.Services.GetRequiredService<IOrderStore>();
         Products = host.Services.GetRequiredService<IProductStore>();
+        Payments = host.Services.GetRequiredService<IPaymentLedger>();
     }
 
     public async ValueTask DisposeAsync()

@@ -12,8 +12,12 @@ public sealed class JobsOptions : IValidatableObject
     [Required]
     public string OrderRedriveCron { get; set; } = "0/15 * * * * ?";
 
-    /// <summary>How long an order may sit in Accepted or Reserved before its next message is sent again.</summary>
-    public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long an order may sit in Accepted or Reserved before its next message is sent again. Longer than the
+    /// in-process retries of that message (<see cref="JobsOptionsValidator"/>), so a re-sent copy never runs
+    /// beside a copy still being retried.
+    /// </summary>
+    public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     [Required]
     public string OrderExpiryCron { get; set; } = "0 * * * * ?";
@@ -53,6 +57,14 @@ public sealed class JobsOptions : IValidatableObject
         if (RedriveAfter <= TimeSpan.Zero || ExpireAfter <= TimeSpan.Zero || SettleAfter <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Jobs:RedriveAfter, Jobs:ExpireAfter and Jobs:SettleAfter must be positive.");
+        }
+        else if (ExpireAfter <= RedriveAfter)
+        {
+            // Otherwise an order whose message was lost expires before the re-drive ever sends it again.
+            yield return new ValidationResult(
+                $"Jobs:ExpireAfter ({ExpireAfter}) must be longer than Jobs:RedriveAfter ({RedriveAfter}), or an order " +
+                "stuck in progress expires before its first re-drive.",
+                [nameof(ExpireAfter), nameof(RedriveAfter)]);
         }
     }
 }

@@ -1,53 +1,73 @@
-using System.Collections.Concurrent;
-
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
 
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Backend.Fulfilment.Payments;
 
 /// <summary>
 /// Stands in for a card processor. The order id is the idempotency key: asking again for the same order gives
-/// the first answer. <c>tok_decline</c> declines, <c>tok_flaky</c> is unavailable a few times, then approves.
-/// State lives in this process, as a real processor's would live on its side.
+/// the first answer, approved or declined, with the same authorization id. <c>tok_decline</c> declines,
+/// <c>tok_flaky</c> is unavailable a few times, then approves. What a real processor would remember on its side
+/// lives in the store's payment ledger, so restarts and worker replicas share it.
 /// </summary>
-public sealed class SimulatedPaymentGateway(IOptions<PaymentOptions> options) : IPaymentGateway
+public sealed class SimulatedPaymentGateway(
+    IPaymentLedger ledger, IOptions<PaymentOptions> options, ILogger<SimulatedPaymentGateway> logger) : IPaymentGateway
 {
     public const string DeclineToken = "tok_decline";
     public const string FlakyToken = "tok_flaky";
 
-    private readonly ConcurrentDictionary<Guid, AuthorizationResult> _authorizations = new();
-    private readonly ConcurrentDictionary<Guid, int> _flakyAttempts = new();
-    private readonly ConcurrentDictionary<Guid, string> _settled = new();
-
-    public Task<AuthorizationResult> AuthorizeAsync(PaymentRequest request, CancellationToken cancellationToken)
+    public async Task<AuthorizationResult> AuthorizeAsync(PaymentRequest request, CancellationToken cancellationToken)
     {
-        if (_authorizations.TryGetValue(request.OrderId, out var earlier))
+        // Read first so a decided order neither counts another flaky attempt nor is decided again.
+        if (await ledger.FindAsync(request.OrderId, cancellationToken) is { Authorization: { } earlier })
         {
-            return Task.FromResult(earlier);
+            return earlier;
         }
 
-        if (request.PaymentToken == FlakyToken &&
-            _flakyAttempts.AddOrUpdate(request.OrderId, 1, (_, attempts) => attempts + 1) <= options.Value.FlakyFailures)
+        if (request.PaymentToken == FlakyToken)
         {
-            throw new PaymentGatewayUnavailableException($"The payment gateway timed out for order {request.OrderId}.");
+            // Counted in the store: the failures are FlakyFailures in all, however many processes try.
+            var attempt = await ledger.RecordAttemptAsync(request.OrderId, cancellationToken);
+            if (attempt <= options.Value.FlakyFailures)
+            {
+                Log.PaymentGatewayUnavailable(logger, request.OrderId, attempt);
+                throw new PaymentGatewayUnavailableException($"The payment gateway timed out for order {request.OrderId}.");
+            }
         }
 
-        var result = Decide(request);
-        return Task.FromResult(_authorizations.GetOrAdd(request.OrderId, result));
+        // Concurrent callers may both get here; the ledger keeps the first decision and hands it to both.
+        return await ledger.TryRecordAuthorizationAsync(request.OrderId, Decide(request), cancellationToken);
     }
 
-    public Task CaptureAsync(Guid orderId, CancellationToken cancellationToken)
-    {
-        _settled.TryAdd(orderId, "captured");
-        return Task.CompletedTask;
-    }
+    public Task CaptureAsync(Guid orderId, CancellationToken cancellationToken) =>
+        SettleAsync(orderId, PaymentSettlement.Captured, cancellationToken);
 
-    public Task VoidAsync(Guid orderId, CancellationToken cancellationToken)
+    public Task VoidAsync(Guid orderId, CancellationToken cancellationToken) =>
+        SettleAsync(orderId, PaymentSettlement.Voided, cancellationToken);
+
+    /// <summary>
+    /// Settles once; repeats change nothing. Voiding or capturing an order that holds no approved authorization
+    /// (declined, rejected before payment) is a no-op: there is no hold to act on. A void can come before a racing
+    /// authorization and find nothing; the authorizing consumer then fails its versioned save of the order, finds
+    /// it final and voids again. A capture after a void, or a
+    /// void after a capture, is refused and the first settlement stands, because each undoes a fact: a void gave
+    /// the hold back, so there is nothing left to capture, and a capture took the money when the goods shipped,
+    /// which only a refund, not a void, could reverse. The workflow voids only for Rejected, Cancelled and Expired
+    /// and captures only for Shipped, all final, so a refusal means a fault elsewhere: it is logged as a warning
+    /// and left in the ledger for an audit, and not thrown, since retrying a message cannot change a settled fact.
+    /// </summary>
+    private async Task SettleAsync(Guid orderId, PaymentSettlement settlement, CancellationToken cancellationToken)
     {
-        _settled.TryAdd(orderId, "voided");
-        return Task.CompletedTask;
+        var outcome = await ledger.SettleAsync(orderId, settlement, cancellationToken);
+        if (outcome == SettlementOutcome.Conflict)
+        {
+            Log.PaymentSettlementRefused(logger, orderId, settlement);
+            return;
+        }
+
+        Log.PaymentSettled(logger, orderId, settlement, outcome);
     }
 
     private AuthorizationResult Decide(PaymentRequest request)

@@ -25,6 +25,7 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
         Database = client.GetDatabase(options.Value.Database);
         Orders = Database.GetCollection<OrderDocument>("orders");
         Products = Database.GetCollection<ProductDocument>("products");
+        Payments = Database.GetCollection<PaymentDocument>("payments");
     }
 
     public IMongoDatabase Database { get; }
@@ -32,6 +33,8 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
     public IMongoCollection<OrderDocument> Orders { get; }
 
     public IMongoCollection<ProductDocument> Products { get; }
+
+    public IMongoCollection<PaymentDocument> Payments { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         initialization.RunAsync(CreateIndexesAsync, cancellationToken);

@@ -23,7 +23,7 @@ internal sealed class SqliteDatabase : IStoreInitializer
     {
         this.logger = logger;
         busyTimeoutMilliseconds = options.Value.BusyTimeoutMilliseconds;
-        FilePath = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        FilePath = SqlitePath.Resolve(options.Value.Path, environment.ContentRootPath);
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,

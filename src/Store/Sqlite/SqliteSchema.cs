@@ -87,5 +87,15 @@ internal static class SqliteSchema
             quantity INTEGER NOT NULL,
             PRIMARY KEY (receipt_id, sku)
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS payments (
+            order_id TEXT NOT NULL PRIMARY KEY,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            approved INTEGER NULL,
+            authorization_id TEXT NULL,
+            decline_reason TEXT NULL,
+            settlement TEXT NOT NULL DEFAULT 'none' CHECK (settlement IN ('none', 'voided', 'captured')),
+            CHECK (settlement = 'none' OR approved = 1)
+        ) WITHOUT ROWID;
         """;
 }

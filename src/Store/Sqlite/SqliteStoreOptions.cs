@@ -7,7 +7,7 @@ public sealed class SqliteStoreOptions
 {
     public const string SectionName = "Store:Sqlite";
 
-    /// <summary>The database file; a relative path is taken from the content root.</summary>
+    /// <summary>The database file; a relative path is taken from the solution folder (<see cref="SqlitePath"/>).</summary>
     [Required]
     public string Path { get; set; } = "data/backend.db";
 

@@ -14,11 +14,11 @@ public sealed class OrderRedriveJobTests
     [Fact]
     public async Task SubmitOrder_resent_only_for_orders_stuck_in_progress_longer_than_RedriveAfter()
     {
-        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:00:30" });
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:02:00" });
         await fixture.SeedProductAsync("LAMP", onHand: 20);
-        var staleAccepted = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-2), "LAMP", holdsStock: false);
-        var staleReserved = await fixture.AddAsync(OrderStatus.Reserved, Now.AddMinutes(-2), "LAMP", 2, updatedAt: Now.AddSeconds(-31));
-        var fresh = await fixture.AddAsync(OrderStatus.Accepted, Now.AddSeconds(-29), "LAMP", holdsStock: false);
+        var staleAccepted = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-5), "LAMP", holdsStock: false);
+        var staleReserved = await fixture.AddAsync(OrderStatus.Reserved, Now.AddMinutes(-5), "LAMP", 2, updatedAt: Now.AddSeconds(-121));
+        var fresh = await fixture.AddAsync(OrderStatus.Accepted, Now.AddSeconds(-119), "LAMP", holdsStock: false);
         var final = await fixture.AddAsync(OrderStatus.Rejected, Now.AddHours(-1), "LAMP");
 
         await RunAsync(fixture);
@@ -45,8 +45,8 @@ public sealed class OrderRedriveJobTests
     {
         await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:BatchSize"] = "1" });
         await fixture.SeedProductAsync("LAMP", onHand: 20);
-        var newer = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-2), "LAMP", holdsStock: false);
-        var older = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-3), "LAMP", holdsStock: false);
+        var newer = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-3), "LAMP", holdsStock: false);
+        var older = await fixture.AddAsync(OrderStatus.Accepted, Now.AddMinutes(-4), "LAMP", holdsStock: false);
 
         await RunAsync(fixture);
 
@@ -64,7 +64,7 @@ public sealed class OrderRedriveJobTests
         await RunAsync(fixture);
         fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true).ShouldBeEmpty();
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        fixture.Time.Advance(new JobsOptions().RedriveAfter + TimeSpan.FromSeconds(1));
         await RunAsync(fixture);
         fixture.Harness.PublishedSoFar<SubmitOrder>(_ => true).ShouldHaveSingleItem().OrderId.ShouldBe(order.Id);
     }
@@ -72,15 +72,15 @@ public sealed class OrderRedriveJobTests
     [Fact]
     public async Task Recorded_cancel_and_shipment_resent_until_they_take_effect()
     {
-        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:00:30" });
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:02:00" });
         await fixture.SeedProductAsync("LAMP", onHand: 20);
         var toCancel = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 2);
         var toShip = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 3);
         var recent = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 1);
         // What the API records before it publishes, with publishes the broker never took.
-        await RecordAsync(fixture, toCancel, toCancel.RequestCancel("operator", Now.AddSeconds(-31)));
-        await RecordAsync(fixture, toShip, toShip.RequestShipment(new Shipment("DHL", "JD0001"), Now.AddSeconds(-31)));
-        await RecordAsync(fixture, recent, recent.RequestCancel("operator", Now.AddSeconds(-29)));
+        await RecordAsync(fixture, toCancel, toCancel.RequestCancel("operator", Now.AddSeconds(-121)));
+        await RecordAsync(fixture, toShip, toShip.RequestShipment(new Shipment("DHL", "JD0001"), Now.AddSeconds(-121)));
+        await RecordAsync(fixture, recent, recent.RequestCancel("operator", Now.AddSeconds(-119)));
 
         await RunAsync(fixture);
 
@@ -91,7 +91,7 @@ public sealed class OrderRedriveJobTests
         await fixture.Harness.PublishedAsync<OrderShipped>(message => message.OrderId == toShip.Id);
 
         // Once they took effect the orders are final, and nothing is re-sent for them again.
-        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        fixture.Time.Advance(TimeSpan.FromMinutes(3));
         await RunAsync(fixture);
         fixture.Harness.PublishedSoFar<CancelOrder>(message => message.OrderId == toCancel.Id).ShouldHaveSingleItem();
         fixture.Harness.PublishedSoFar<CancelOrder>(message => message.OrderId == recent.Id).ShouldHaveSingleItem();

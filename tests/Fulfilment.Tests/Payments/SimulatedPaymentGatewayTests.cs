@@ -3,17 +3,28 @@ using System.Globalization;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
 using Backend.Fulfilment.Payments;
+using Backend.Fulfilment.Tests.Infrastructure;
 
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Backend.Fulfilment.Tests.Payments;
 
-public sealed class SimulatedPaymentGatewayTests
+/// <summary>The simulated gateway over a real SQLite ledger; a second gateway on another host is another process.</summary>
+public sealed class SimulatedPaymentGatewayTests : IAsyncDisposable
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static SimulatedPaymentGateway Gateway(int flakyFailures = 2, Dictionary<string, decimal>? limits = null) =>
-        new(Options.Create(new PaymentOptions { FlakyFailures = flakyFailures, CustomerLimits = limits ?? [] }));
+    private readonly SqliteStoreHost _store = new();
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+
+    private SimulatedPaymentGateway Gateway(int flakyFailures = 2, Dictionary<string, decimal>? limits = null) =>
+        new(
+            _store.StartProcess().GetRequiredService<IPaymentLedger>(),
+            Options.Create(new PaymentOptions { FlakyFailures = flakyFailures, CustomerLimits = limits ?? [] }),
+            NullLogger<SimulatedPaymentGateway>.Instance);
 
     private static PaymentRequest Request(string token = "tok_visa", decimal amount = 100.00m, string customer = "customer-1") =>
         new(Guid.CreateVersion7(), customer, amount, "USD", token);
@@ -96,4 +107,72 @@ public sealed class SimulatedPaymentGatewayTests
         (await gateway.AuthorizeAsync(declined with { PaymentToken = "tok_visa" }, None)).ShouldBe(firstDecline);
         (await gateway.AuthorizeAsync(approved with { PaymentToken = "tok_flaky" }, None)).ShouldBe(first);
     }
+
+    [Fact]
+    public async Task Flaky_failures_counted_once_in_all_when_processes_take_turns()
+    {
+        var first = Gateway(flakyFailures: 2);
+        var second = Gateway(flakyFailures: 2);
+        var request = Request("tok_flaky");
+
+        await Should.ThrowAsync<PaymentGatewayUnavailableException>(() => first.AuthorizeAsync(request, None));
+        await Should.ThrowAsync<PaymentGatewayUnavailableException>(() => second.AuthorizeAsync(request, None));
+
+        (await first.AuthorizeAsync(request, None)).Approved.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Same_answer_when_a_restarted_process_is_asked_again()
+    {
+        var request = Request("tok_decline");
+        var first = await Gateway().AuthorizeAsync(request, None);
+
+        (await Gateway().AuthorizeAsync(request with { PaymentToken = "tok_visa" }, None)).ShouldBe(first);
+    }
+
+    [Fact]
+    public async Task Exactly_one_authorization_stored_when_many_processes_authorize_one_order_at_once()
+    {
+        var gateways = Enumerable.Range(0, 4).Select(_ => Gateway()).ToList();
+        var request = Request();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(index =>
+            Task.Run(() => gateways[index % gateways.Count].AuthorizeAsync(request, None), None)));
+
+        results.Distinct().ShouldHaveSingleItem().ShouldBe(AuthorizationResult.Approve($"auth_{request.OrderId:N}"));
+        (await Ledger().CountAuthorizationsAsync(request.OrderId, None)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Void_and_capture_recorded_once_and_the_first_settlement_stands()
+    {
+        var gateway = Gateway();
+        var voided = Request();
+        var captured = Request();
+        await gateway.AuthorizeAsync(voided, None);
+        await gateway.AuthorizeAsync(captured, None);
+
+        await gateway.VoidAsync(voided.OrderId, None);
+        await Gateway().VoidAsync(voided.OrderId, None);
+        await gateway.CaptureAsync(voided.OrderId, None);
+        await gateway.CaptureAsync(captured.OrderId, None);
+        await gateway.VoidAsync(captured.OrderId, None);
+
+        (await Ledger().FindAsync(voided.OrderId, None))!.Settlement.ShouldBe(PaymentSettlement.Voided);
+        (await Ledger().FindAsync(captured.OrderId, None))!.Settlement.ShouldBe(PaymentSettlement.Captured);
+    }
+
+    [Fact]
+    public async Task Void_records_nothing_when_the_order_was_declined()
+    {
+        var gateway = Gateway();
+        var request = Request("tok_decline");
+        await gateway.AuthorizeAsync(request, None);
+
+        await gateway.VoidAsync(request.OrderId, None);
+
+        (await Ledger().FindAsync(request.OrderId, None))!.Settlement.ShouldBe(PaymentSettlement.None);
+    }
+
+    private IPaymentLedger Ledger() => _store.StartProcess().GetRequiredService<IPaymentLedger>();
 }

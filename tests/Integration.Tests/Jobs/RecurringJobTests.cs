@@ -1,5 +1,6 @@
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Fulfilment.Jobs;
 using Backend.Integration.Tests.Infrastructure;
 
 namespace Backend.Integration.Tests.Jobs;
@@ -17,12 +18,12 @@ public sealed class RecurringJobTests(RabbitMqBroker broker)
         await using var stack = await BackendStack.StartAsync(broker, workerSettings: new Dictionary<string, string?>
         {
             ["Jobs:OrderRedriveCron"] = "0/1 * * * * ?",
-            ["Jobs:RedriveAfter"] = "00:00:01",
         });
         await stack.SeedProductAsync("JOB-REDRIVE", onHand: 2);
 
-        // Stored as the ingress stores it, but never published: as if the broker had been down.
-        var order = StoredAccepted("JOB-REDRIVE", DateTimeOffset.UtcNow);
+        // Stored as the ingress stores it, but never published: as if the broker had been down. Stored longer ago
+        // than RedriveAfter (which must outlast the message retries), so the first run re-sends it.
+        var order = StoredAccepted("JOB-REDRIVE", DateTimeOffset.UtcNow - new JobsOptions().RedriveAfter - TimeSpan.FromSeconds(1));
         (await stack.Orders.TryAddAsync(order, TestContext.Current.CancellationToken)).ShouldBe(AddOrderOutcome.Added);
 
         (await stack.WaitForFinalAsync(order.Id)).GetProperty("status").GetString().ShouldBe("Confirmed");
@@ -35,7 +36,8 @@ public sealed class RecurringJobTests(RabbitMqBroker broker)
         {
             ["Jobs:OrderExpiryCron"] = "0/1 * * * * ?",
             ["Jobs:ExpireAfter"] = "00:15:00",
-            ["Jobs:RedriveAfter"] = "01:00:00",
+            // Never in this test: the order is stale for the re-drive too, and must expire rather than confirm.
+            ["Jobs:OrderRedriveCron"] = "0 0 0 1 1 ? 2099",
         });
         await stack.SeedProductAsync("JOB-EXPIRE", onHand: 2);
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -1,0 +1,8 @@
+namespace Backend.Domain.Payments;
+
+public enum PaymentSettlement
+{
+    None,
+    Voided,
+    Captured,
+}
