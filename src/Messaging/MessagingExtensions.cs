@@ -4,6 +4,7 @@ using MassTransit;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,8 @@ public static class MessagingExtensions
             .BindConfiguration(MessagingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(provider =>
+            new RetrySchedule(provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RetryLimit));
         builder.Services.AddOptions<RabbitMqOptions>()
             .BindConfiguration(RabbitMqOptions.SectionName)
             .ValidateDataAnnotations()
@@ -92,7 +95,12 @@ public static class MessagingExtensions
         return options;
     }
 
-    private static void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
+    /// <summary>
+    /// What every receive endpoint gets: plain JSON or envelopes, the concurrency limit, the <see cref="RetrySchedule"/>
+    /// registered in the container (invalid messages are never retried) and the in-memory outbox. Test harnesses
+    /// configure their endpoints with it too, registering an immediate schedule.
+    /// </summary>
+    public static void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
     {
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
 
@@ -101,7 +109,7 @@ public static class MessagingExtensions
         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         // MassTransit refuses an empty list of intervals: with no redeliveries there is no retry filter at all.
-        var schedule = new RetrySchedule(options.RetryLimit);
+        var schedule = context.GetRequiredService<RetrySchedule>();
         if (schedule.Intervals.Count > 0)
         {
             endpoint.UseMessageRetry(retry =>

@@ -6,7 +6,7 @@ namespace Backend.Messaging;
 /// re-drive of stuck orders) can be checked against it. The intervals are fixed, not MassTransit's randomized
 /// exponential ones, so the horizon is exact rather than an estimate.
 /// </summary>
-public sealed class RetrySchedule(int retryLimit)
+public sealed class RetrySchedule(int retryLimit, bool immediate = false)
 {
     private static readonly TimeSpan FirstInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan IntervalStep = TimeSpan.FromMilliseconds(500);
@@ -22,7 +22,11 @@ public sealed class RetrySchedule(int retryLimit)
 
     /// <summary>The wait before each redelivery: 0.2 s, then 0.5 s more doubling each time, at most 30 s.</summary>
     public IReadOnlyList<TimeSpan> Intervals { get; } =
-        [.. Enumerable.Range(0, retryLimit).Select(retry => Min(FirstInterval + IntervalStep * (Math.Pow(2, retry) - 1), MaxInterval))];
+        [.. Enumerable.Range(0, retryLimit).Select(retry =>
+            immediate ? TimeSpan.Zero : Min(FirstInterval + IntervalStep * (Math.Pow(2, retry) - 1), MaxInterval))];
+
+    /// <summary>The same number of redeliveries without the waits: for tests that drive consumers in process.</summary>
+    public static RetrySchedule Immediate(int retryLimit) => new(retryLimit, immediate: true);
 
     /// <summary>All the waits together: 89.7 s for the default of 8 redeliveries.</summary>
     public TimeSpan Waits => Intervals.Aggregate(TimeSpan.Zero, (total, interval) => total + interval);

@@ -17,7 +17,7 @@ namespace Backend.Fulfilment.Tests.Infrastructure;
 
 /// <summary>
 /// The workers' composition (store, fulfilment, consumers) on MassTransit's test harness and a fresh SQLite file,
-/// with the product's endpoint retry and in-memory outbox but without their delays. Only the bus is started:
+/// with the hosts' own endpoint configuration (plain JSON, retry, in-memory outbox) but retries that do not wait. Only the bus is started:
 /// Quartz and the catalog seeder stay off, so nothing but the test sends messages.
 /// </summary>
 public sealed class FulfilmentHarness : IAsyncDisposable
@@ -40,18 +40,12 @@ public sealed class FulfilmentHarness : IAsyncDisposable
         builder.AddFulfilment();
         replace?.Invoke(builder.Services);
         builder.Services.RemoveAll<IHostedService>();
+        // The hosts' endpoint configuration, with redeliveries that do not wait.
+        builder.Services.AddSingleton(RetrySchedule.Immediate(5));
         builder.Services.AddMassTransitTestHarness(bus =>
         {
             bus.AddFulfilmentConsumers();
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
-            {
-                endpoint.UseMessageRetry(retry =>
-                {
-                    retry.Immediate(5);
-                    retry.Ignore<InvalidMessageException>();
-                });
-                endpoint.UseInMemoryOutbox(context);
-            });
+            bus.AddConfigureEndpointsCallback(MessagingExtensions.ConfigureEndpoint);
         });
         _services = builder.Services.BuildServiceProvider();
     }
