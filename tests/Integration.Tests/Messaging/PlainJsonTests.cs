@@ -2,6 +2,7 @@ using System.Text;
 
 using Backend.Domain.Orders;
 using Backend.Integration.Tests.Infrastructure;
+using Backend.Messaging;
 
 namespace Backend.Integration.Tests.Messaging;
 
@@ -95,7 +96,7 @@ public sealed class PlainJsonTests(RabbitMqBroker broker)
     }
 
     [Fact]
-    public async Task Shipment_of_an_unconfirmed_order_is_refused_with_the_reason()
+    public async Task Shipment_of_a_rejected_order_is_recorded_as_a_conflict_and_its_units_leave_on_hand()
     {
         await using var stack = await BackendStack.StartAsync(broker);
         await stack.SeedProductAsync("PLAIN-5", onHand: 1);
@@ -106,9 +107,14 @@ public sealed class PlainJsonTests(RabbitMqBroker broker)
         await stack.WaitForFinalAsync(orderId);
 
         await stack.PublishPlainAsync("shipment-dispatched", $$$"""{"orderId":"{{{orderId}}}","carrier":"UPS","trackingNumber":"1Z"}""");
-        var (_, headers) = await stack.WaitForErrorAsync("shipment-dispatched");
 
-        Header(headers, "MT-Fault-Message").ShouldContain("Rejected");
-        (await stack.Orders.FindAsync(orderId, TestContext.Current.CancellationToken))!.Status.ShouldBe(OrderStatus.Rejected);
+        var view = await Eventually.GetAsync(
+            cancellationToken => stack.Orders.FindAsync(orderId, cancellationToken),
+            order => order!.Conflicts.Count > 0,
+            $"a shipment conflict on order {orderId}");
+        view!.Status.ShouldBe(OrderStatus.Rejected);
+        view.Conflicts.ShouldHaveSingleItem().Shipment.ShouldBe(new Shipment("UPS", "1Z"));
+        (await stack.Products.FindAsync("PLAIN-5", TestContext.Current.CancellationToken))!.OnHand.ShouldBe(0);
+        (await stack.CountAsync(QueueNames.ErrorQueue("shipment-dispatched"))).ShouldBe(0u);
     }
 }
