@@ -1,5 +1,7 @@
 using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
+using Backend.Validation;
+using Backend.Validation.Shipping;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,9 +17,8 @@ public static partial class OrdersApi
         Guid id, RecordShipmentRequest request, [AsParameters] OrderServices services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.Check(request.Carrier is { Length: > 0 and <= 100 }, "carrier", "Carrier is required, at most 100 characters.");
-        errors.Check(request.TrackingNumber is { Length: > 0 and <= 100 }, "trackingNumber", "Tracking number is required, at most 100 characters.");
-        if (!errors.IsEmpty)
+        var message = new ShipmentDispatched(id, request.Carrier ?? "", request.TrackingNumber ?? "");
+        if (!ShipmentDispatchedValidator.Validate(message, errors))
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
@@ -36,7 +37,7 @@ public static partial class OrdersApi
                 detail: $"The order is {order.Status}.");
         }
 
-        await services.Publisher.Publish(new ShipmentDispatched(order.Id, request.Carrier!, request.TrackingNumber!), cancellationToken);
+        await services.Publisher.Publish(message, cancellationToken);
         Log.ShipmentRecorded(services.Logger, order.Id);
         return TypedResults.Accepted(LocationOf(order.Id));
     }

@@ -6,8 +6,13 @@ namespace Backend.Domain.Catalog;
 /// </summary>
 public interface IProductStore
 {
-    /// <summary>Creates the product with no stock, or updates its definition and keeps its stock.</summary>
-    Task UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the product with no stock, or updates its definition and keeps its stock, in one atomic step: only
+    /// when the definition is newer than the stored one (an unversioned definition, or a product stored without a
+    /// version, always applies), and only the fields it carries (the others keep their stored values, or on a
+    /// create take the defaults). A product never stored is created only by a definition that can create it.
+    /// </summary>
+    Task<UpsertOutcome> UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken);
 
     Task<Product?> FindAsync(string sku, CancellationToken cancellationToken);
 

@@ -1,5 +1,5 @@
 using Backend.Domain.Orders;
-using Backend.Messaging.Orders;
+using Backend.Validation.Orders;
 
 using MassTransit;
 

@@ -2,6 +2,8 @@ using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Orders;
 using Backend.Messaging;
+using Backend.Validation;
+using Backend.Validation.Shipping;
 
 using MassTransit;
 
@@ -16,9 +18,13 @@ public sealed class ShipmentDispatchedConsumer(OrderCommandHandler handler) : IC
     public Task Consume(ConsumeContext<ShipmentDispatched> context)
     {
         var message = context.Message;
-        var shipment = new Shipment(
-            MessageValidation.RequireText(message.Carrier, nameof(message.Carrier)),
-            MessageValidation.RequireText(message.TrackingNumber, nameof(message.TrackingNumber)));
+        var errors = new ValidationErrors();
+        if (!ShipmentDispatchedValidator.Validate(message, errors))
+        {
+            throw InvalidMessages.From(errors);
+        }
+
+        var shipment = new Shipment(message.Carrier, message.TrackingNumber);
         return handler.HandleAsync(context, message.OrderId, OrderStatus.Shipped, (order, at) => order.Ship(shipment, at), Rules);
     }
 }

@@ -27,6 +27,9 @@ internal sealed class ProductDocument
 
     public bool BelowReorderPoint { get; set; }
 
+    /// <summary>The source system's version of the definition last applied; null until one arrives with a version.</summary>
+    public long? Version { get; set; }
+
     public List<ReservationDocument> Reservations { get; set; } = [];
 
     public List<string> ReceiptIds { get; set; } = [];

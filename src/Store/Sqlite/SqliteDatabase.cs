@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -114,6 +116,17 @@ internal sealed class SqliteDatabase : IStoreInitializer
             foreach (var statement in SqliteSchema.Statements)
             {
                 await connection.ExecuteAsync(statement, cancellationToken, transaction);
+            }
+
+            foreach (var (table, column, definition) in SqliteSchema.AddedColumns)
+            {
+                var present = await connection.ScalarAsync(
+                    "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", cancellationToken, transaction,
+                    ("@table", table), ("@column", column));
+                if (Convert.ToInt64(present, CultureInfo.InvariantCulture) == 0)
+                {
+                    await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}", cancellationToken, transaction);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);

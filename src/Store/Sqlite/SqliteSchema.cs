@@ -6,6 +6,15 @@ internal static class SqliteSchema
     // One statement per command: Microsoft.Data.Sqlite can drop a busy error raised by a later statement of a batch.
     public static IReadOnlyList<string> Statements { get; } = Create.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// Columns added after a table was first released: CREATE TABLE IF NOT EXISTS leaves a table from an older file
+    /// as it was, so each is added where it is missing.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("products", "version", "INTEGER NULL"),
+    ];
+
     private const string Create = """
         CREATE TABLE IF NOT EXISTS orders (
             id TEXT NOT NULL PRIMARY KEY,
@@ -35,6 +44,7 @@ internal static class SqliteSchema
             reserved INTEGER NOT NULL DEFAULT 0,
             reorder_point INTEGER NOT NULL,
             below_reorder_point INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NULL,
             CHECK (reserved >= 0 AND on_hand >= reserved)
         );
 

@@ -79,7 +79,10 @@ public sealed class ProductsApiTests(ApiFactory factory)
     [InlineData("""{"name":"Mug","unitPrice":1.234,"active":true,"reorderPoint":0}""", "unitPrice")]
     [InlineData("""{"name":"Mug","unitPrice":-1,"active":true,"reorderPoint":0}""", "unitPrice")]
     [InlineData("""{"name":"Mug","unitPrice":1,"active":true,"reorderPoint":-1}""", "reorderPoint")]
-    [InlineData("""{"name":"Mug","unitPrice":1,"reorderPoint":0}""", "active")]
+    [InlineData("""{"name":"Mug","unitPrice":1,"active":true,"reorderPoint":1000001}""", "reorderPoint")]
+    [InlineData("""{"unitPrice":1}""", "name")]
+    [InlineData("""{"name":"Mug"}""", "unitPrice")]
+    [InlineData("""{"name":"Mug","unitPrice":1,"version":-1}""", "version")]
     public async Task Validation_problem_when_a_product_field_is_invalid(string body, string field)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
