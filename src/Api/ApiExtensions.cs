@@ -23,6 +23,10 @@ public static class ApiExtensions
     {
         builder.AddApiKeyAuthentication();
 
+        builder.Services.AddOptions<ApiOptions>()
+            .BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<OrdersApiOptions>()
             .BindConfiguration(OrdersApiOptions.SectionName)
             .ValidateDataAnnotations()
@@ -54,6 +58,8 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication, so an oversized body is never read, whoever sends it.
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
 
