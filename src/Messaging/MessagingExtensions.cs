@@ -92,6 +92,10 @@ public static class MessagingExtensions
         return options;
     }
 
+    /// <summary>Sends a message over <paramref name="maxBytes"/> to the error queue before it is deserialized.</summary>
+    public static void UseMessageSizeLimit(this IReceiveEndpointConfigurator endpoint, long maxBytes) =>
+        endpoint.ConfigureReceive(receive => receive.UseFilter(new MessageSizeLimitFilter(maxBytes)));
+
     private static void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
     {
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
@@ -99,6 +103,7 @@ public static class MessagingExtensions
         // Each endpoint serves exactly one consumer of one message type, so a body without an envelope can only
         // mean that type: other systems may publish plain JSON, with or without a content type.
         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+        endpoint.UseMessageSizeLimit(options.MaxMessageBytes);
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         endpoint.UseMessageRetry(retry =>
         {

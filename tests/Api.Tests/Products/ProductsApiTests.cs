@@ -51,10 +51,12 @@ public sealed class ProductsApiTests(ApiFactory factory)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    [Fact]
-    public async Task Validation_problem_when_the_sku_is_malformed()
+    [Theory]
+    [InlineData("lower-case")]
+    [InlineData("ABC%0A")]
+    public async Task Validation_problem_when_the_sku_is_malformed(string sku)
     {
-        using var response = await _client.GetAsync("/api/products/lower-case", TestContext.Current.CancellationToken);
+        using var response = await _client.GetAsync($"/api/products/{sku}", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("sku", out _).ShouldBeTrue();

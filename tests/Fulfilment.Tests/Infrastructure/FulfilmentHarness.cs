@@ -45,6 +45,7 @@ public sealed class FulfilmentHarness : IAsyncDisposable
             bus.AddFulfilmentConsumers();
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
+                endpoint.UseMessageSizeLimit(new MessagingOptions().MaxMessageBytes);
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Immediate(5);
