@@ -42,7 +42,10 @@ public interface IProductStore
     /// </summary>
     Task CommitAsync(Guid orderId, CancellationToken cancellationToken);
 
-    /// <summary>Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs.</summary>
+    /// <summary>
+    /// Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs. A receipt
+    /// that would take on-hand past <see cref="ProductLimits.MaxOnHand"/> is not counted.
+    /// </summary>
     Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken);
 
     /// <summary>

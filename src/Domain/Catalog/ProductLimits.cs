@@ -9,6 +9,9 @@ public static class ProductLimits
     public const decimal MaxUnitPrice = 1_000_000m;
 
     public const int MaxReceiptQuantity = 1_000_000;
+
+    /// <summary>The ceiling of a product's on-hand count, so no sum of receipts can overflow the stock counters.</summary>
+    public const int MaxOnHand = 1_000_000_000;
     public const int MaxReceiptIdLength = 100;
 
     /// <summary>Far above any real threshold, and far below where the available-stock comparison could overflow.</summary>

@@ -21,9 +21,13 @@ public sealed class StockReplenishedConsumer(IProductStore products, StockLevels
         }
 
         var outcome = await products.ReceiveAsync(message.Sku, message.Quantity, message.ReceiptId, context.CancellationToken);
-        if (outcome == ReceiptOutcome.UnknownSku)
+        switch (outcome)
         {
-            throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");
+            case ReceiptOutcome.UnknownSku:
+                throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");
+            case ReceiptOutcome.OverLimit:
+                throw new InvalidMessageException(
+                    $"'quantity': counting it would take the on-hand count of '{message.Sku}' past {ProductLimits.MaxOnHand}.");
         }
 
         await stockLevels.CheckAsync([message.Sku], context.CancellationToken);
