@@ -76,6 +76,19 @@ public sealed class ProductsApiTests(ApiFactory factory)
             TestContext.Current.CancellationToken)).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Published_without_active_and_reorder_point_and_with_the_version_when_those_are_left_out()
+    {
+        var body = new { name = "Green mug", unitPrice = 8.50m, version = 42 };
+
+        using var response = await _operator.PutAsJsonAsync("/api/products/MUG-GREEN", body, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await factory.Harness.Published.Any<UpsertProduct>(
+            message => message.Context.Message == new UpsertProduct("MUG-GREEN", "Green mug", 8.50m, Version: 42),
+            TestContext.Current.CancellationToken)).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("""{"name":"","unitPrice":1,"active":true,"reorderPoint":0}""", "name")]
     [InlineData("""{"name":"Mug","unitPrice":1.234,"active":true,"reorderPoint":0}""", "unitPrice")]
