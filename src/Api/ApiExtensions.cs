@@ -24,6 +24,10 @@ public static class ApiExtensions
     {
         builder.AddApiKeyAuthentication();
 
+        builder.Services.AddOptions<ApiOptions>()
+            .BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<OrdersApiOptions>()
             .BindConfiguration(OrdersApiOptions.SectionName)
             .ValidateDataAnnotations()
@@ -59,6 +63,8 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before authentication, so an oversized body is never read, whoever sends it.
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
 

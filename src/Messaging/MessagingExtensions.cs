@@ -95,6 +95,10 @@ public static class MessagingExtensions
         return options;
     }
 
+    /// <summary>Sends a message over <paramref name="maxBytes"/> to the error queue before it is deserialized.</summary>
+    public static void UseMessageSizeLimit(this IReceiveEndpointConfigurator endpoint, long maxBytes) =>
+        endpoint.ConfigureReceive(receive => receive.UseFilter(new MessageSizeLimitFilter(maxBytes)));
+
     /// <summary>
     /// What every receive endpoint gets: plain JSON or envelopes, the concurrency limit, the <see cref="RetrySchedule"/>
     /// registered in the container (invalid messages are never retried) and the in-memory outbox. Test harnesses
@@ -107,6 +111,7 @@ public static class MessagingExtensions
         // Each endpoint serves exactly one consumer of one message type, so a body without an envelope can only
         // mean that type: other systems may publish plain JSON, with or without a content type.
         endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
+        endpoint.UseMessageSizeLimit(options.MaxMessageBytes);
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         // MassTransit refuses an empty list of intervals: with no redeliveries there is no retry filter at all.
         var schedule = context.GetRequiredService<RetrySchedule>();

@@ -26,6 +26,13 @@ public sealed class MessagingOptions
     /// <summary>Messages one consumer handles at once in one process.</summary>
     [Range(1, 256)]
     public int ConcurrentMessageLimit { get; set; } = 16;
+
+    /// <summary>
+    /// The largest message body deserialized, in bytes; a larger one goes to the error queue unread. The largest
+    /// valid order is well under 16 KiB.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxMessageBytes { get; set; } = 256 * 1024;
 }
 
 public sealed class RabbitMqOptions

@@ -11,7 +11,10 @@ public sealed class LayeringTests
     private static readonly string[] Hosts = ["Backend.Ingress", "Backend.Workers", "Backend.Standalone"];
 
     private static readonly string[] Libraries =
-        ["Backend.Contracts", "Backend.Domain", "Backend.Store", "Backend.Messaging", "Backend.Hosting", "Backend.Api", "Backend.Fulfilment"];
+        [
+            "Backend.Contracts", "Backend.Domain", "Backend.Validation", "Backend.Store", "Backend.Messaging", "Backend.Hosting",
+            "Backend.Api", "Backend.Fulfilment",
+        ];
 
     public static TheoryData<string> LibraryNames => [.. Libraries];
 
@@ -38,6 +41,32 @@ public sealed class LayeringTests
                 .Where(reference => !reference.StartsWith("System", StringComparison.Ordinal) && reference != "netstandard")
                 .ShouldBeEmpty($"{name} must stay free of packages so other systems and tests can use it alone");
         }
+    }
+
+    [Fact]
+    public void Validation_references_only_contracts_and_domain()
+    {
+        Assembly.Load("Backend.Validation").GetReferencedAssemblies()
+            .Select(reference => reference.Name!)
+            .Where(reference => !reference.StartsWith("System", StringComparison.Ordinal) && reference != "netstandard")
+            .Order(StringComparer.Ordinal)
+            .ToArray()
+            .ShouldBe(["Backend.Contracts", "Backend.Domain"], "one validator per message serves HTTP and the broker, so it knows neither");
+    }
+
+    [Fact]
+    public void Messaging_knows_only_transport_not_domain_rules()
+    {
+        Assembly.Load("Backend.Messaging").GetReferencedAssemblies()
+            .Select(reference => reference.Name)
+            .ShouldNotContain("Backend.Domain");
+
+        var result = Types.InAssembly(Assembly.Load("Backend.Messaging"))
+            .ShouldNot()
+            .HaveDependencyOnAny("Backend.Domain", "Backend.Validation")
+            .GetResult();
+
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
     }
 
     [Fact]

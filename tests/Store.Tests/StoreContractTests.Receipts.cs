@@ -52,4 +52,17 @@ public abstract partial class StoreContractTests
         await StockAsync("NOPE", onHand: 0);
         (await Products.ReceiveAsync("NOPE", 5, "receipt-1", Cancellation)).ShouldBe(ReceiptOutcome.Counted);
     }
+
+    [Fact]
+    public async Task Receipt_is_not_counted_when_it_would_take_on_hand_past_the_ceiling()
+    {
+        await StockAsync("SKU-1", onHand: ProductLimits.MaxOnHand - 1);
+
+        (await Products.ReceiveAsync("SKU-1", 2, "receipt-over", Cancellation)).ShouldBe(ReceiptOutcome.OverLimit);
+        (await ProductAsync("SKU-1")).OnHand.ShouldBe(ProductLimits.MaxOnHand - 1);
+        (await Products.ReceiveAsync("SKU-1", 1, "receipt-fits", Cancellation)).ShouldBe(ReceiptOutcome.Counted);
+        (await Products.ReceiveAsync("SKU-1", 1, "receipt-fits", Cancellation)).ShouldBe(ReceiptOutcome.Duplicate);
+
+        (await ProductAsync("SKU-1")).OnHand.ShouldBe(ProductLimits.MaxOnHand);
+    }
 }

@@ -1,3 +1,5 @@
+using Backend.Domain.Orders;
+
 using Microsoft.Extensions.Options;
 
 namespace Backend.Api.Auth;
@@ -28,9 +30,9 @@ public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
                 failures.Add($"Auth:ApiKeys:{i}:Role must be Client or Operator.");
             }
 
-            if (entry.Role == ApiRole.Client && string.IsNullOrWhiteSpace(entry.CustomerId))
+            if (entry.Role == ApiRole.Client && !OrderLimits.IsCustomerId(entry.CustomerId))
             {
-                failures.Add($"Auth:ApiKeys:{i}:CustomerId is required for a Client key.");
+                failures.Add($"Auth:ApiKeys:{i}:CustomerId, 1 to {OrderLimits.MaxCustomerIdLength} characters, is required for a Client key.");
             }
         }
 

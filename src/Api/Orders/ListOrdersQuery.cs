@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Backend.Api.Auth;
 using Backend.Domain.Orders;
+using Backend.Validation;
 
 using Microsoft.AspNetCore.Mvc;
 

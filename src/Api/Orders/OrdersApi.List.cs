@@ -1,6 +1,7 @@
 using System.Security.Claims;
 
 using Backend.Api.Auth;
+using Backend.Validation;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

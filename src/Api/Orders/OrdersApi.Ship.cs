@@ -1,5 +1,7 @@
 using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
+using Backend.Validation;
+using Backend.Validation.Shipping;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,14 +17,13 @@ public static partial class OrdersApi
         Guid id, RecordShipmentRequest request, [AsParameters] OrderServices services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.Check(request.Carrier is { Length: > 0 and <= 100 }, "carrier", "Carrier is required, at most 100 characters.");
-        errors.Check(request.TrackingNumber is { Length: > 0 and <= 100 }, "trackingNumber", "Tracking number is required, at most 100 characters.");
-        if (!errors.IsEmpty)
+        var message = new ShipmentDispatched(id, request.Carrier ?? "", request.TrackingNumber ?? "");
+        if (!ShipmentDispatchedValidator.Validate(message, errors))
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 
-        var shipment = new Shipment(request.Carrier!, request.TrackingNumber!);
+        var shipment = new Shipment(message.Carrier, message.TrackingNumber);
         var now = services.Clock.GetUtcNow();
         var outcome = await RecordRequestAsync(
             id, _ => true, OrderStatus.Shipped, order => order.RequestShipment(shipment, now), services, cancellationToken);
@@ -39,7 +40,7 @@ public static partial class OrdersApi
         // Recorded on the order first, as a cancel is: a failed publish still answers 202 and is re-driven. A
         // repeat with another parcel sends that parcel, which the workers record as a conflict.
         await services.Publisher.TryPublishAsync(
-            new ShipmentDispatched(order.Id, shipment.Carrier, shipment.TrackingNumber), services.Options.Value.PublishTimeoutSeconds,
+            message, services.Options.Value.PublishTimeoutSeconds,
             exception => Log.RequestPublishFailed(services.Logger, order.Id, nameof(ShipmentDispatched), exception), cancellationToken);
         Log.ShipmentRecorded(services.Logger, order.Id);
         return TypedResults.Accepted(LocationOf(order.Id));

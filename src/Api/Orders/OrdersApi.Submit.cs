@@ -5,7 +5,8 @@ using System.Security.Claims;
 using Backend.Api.Auth;
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
-using Backend.Messaging.Orders;
+using Backend.Validation;
+using Backend.Validation.Orders;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static partial class OrdersApi
             valid.PaymentToken,
             valid.ShipTo,
             now,
-            idempotencyKey is null ? null : new IdempotencyRecord(idempotencyKey, valid.Fingerprint()),
+            idempotencyKey is null ? null : new IdempotencyRecord(idempotencyKey, OrderFingerprint.Of(valid)),
             Activity.Current?.TraceId.ToString());
 
         switch (await services.Store.TryAddAsync(order, cancellationToken))

@@ -1,40 +1,27 @@
 using Backend.Contracts.Catalog;
-using Backend.Domain.Catalog;
+using Backend.Validation;
+using Backend.Validation.Catalog;
 
 namespace Backend.Api.Products;
 
+/// <summary>Holds a request to the same validator as the message it is published as.</summary>
 public static class ProductValidation
 {
-    public static bool CheckSku(string sku, ValidationErrors errors) =>
-        errors.Check(Sku.IsValid(sku), "sku", $"A SKU must match {Sku.Pattern}.");
-
+    /// <summary>
+    /// A PUT may create the product, and the ingress does not look it up first, so it always needs a name and a
+    /// unit price.
+    /// </summary>
     public static UpsertProduct? Validate(string sku, UpsertProductRequest request, ValidationErrors errors)
     {
-        CheckSku(sku, errors);
-        var name = request.Name?.Trim();
-        errors.Check(ProductLimits.IsName(name), "name", $"A name of 1 to {ProductLimits.MaxNameLength} characters is required.");
-        errors.Check(
-            ProductLimits.IsUnitPrice(request.UnitPrice),
-            "unitPrice",
-            $"A unit price from 0 to {ProductLimits.MaxUnitPrice} with at most 2 decimal places is required.");
-        errors.Check(request.Active is not null, "active", "Active (true or false) is required.");
-        errors.Check(request.ReorderPoint is >= 0, "reorderPoint", "A reorder point of at least 0 is required.");
-
-        return errors.IsEmpty
-            ? new UpsertProduct(sku, name!, request.UnitPrice!.Value, request.Active!.Value, request.ReorderPoint!.Value)
-            : null;
+        var message = new UpsertProduct(sku, request.Name, request.UnitPrice, request.Active, request.ReorderPoint, request.Version);
+        UpsertProductValidator.RequireCreatable(message, errors);
+        return UpsertProductValidator.Validate(message, errors) is { } definition ? message with { Name = definition.Name } : null;
     }
 
     public static StockReplenished? Validate(string sku, StockReceiptRequest request, ValidationErrors errors)
     {
-        CheckSku(sku, errors);
-        errors.Check(
-            ProductLimits.IsReceiptQuantity(request.Quantity), "quantity", $"The quantity must be 1 to {ProductLimits.MaxReceiptQuantity}.");
-        errors.Check(
-            ProductLimits.IsReceiptId(request.ReceiptId),
-            "receiptId",
-            $"A receipt id of 1 to {ProductLimits.MaxReceiptIdLength} characters is required.");
-
-        return errors.IsEmpty ? new StockReplenished(sku, request.Quantity!.Value, request.ReceiptId!) : null;
+        // A missing quantity or receipt id becomes a value the validator refuses with the same per-field message.
+        var message = new StockReplenished(sku, request.Quantity ?? 0, request.ReceiptId ?? "");
+        return StockReplenishedValidator.Validate(message, errors) ? message : null;
     }
 }

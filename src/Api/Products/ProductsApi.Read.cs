@@ -1,3 +1,6 @@
+using Backend.Validation;
+using Backend.Validation.Catalog;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +19,7 @@ public static partial class ProductsApi
         string sku, [AsParameters] ProductServices services, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (!ProductValidation.CheckSku(sku, errors))
+        if (!SkuValidator.Validate(sku, errors))
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }

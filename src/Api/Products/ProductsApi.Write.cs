@@ -1,3 +1,5 @@
+using Backend.Validation;
+
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

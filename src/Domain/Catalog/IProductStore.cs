@@ -6,8 +6,13 @@ namespace Backend.Domain.Catalog;
 /// </summary>
 public interface IProductStore
 {
-    /// <summary>Creates the product with no stock, or updates its definition and keeps its stock.</summary>
-    Task UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the product with no stock, or updates its definition and keeps its stock, in one atomic step: only
+    /// when the definition is newer than the stored one (an unversioned definition, or a product stored without a
+    /// version, always applies), and only the fields it carries (the others keep their stored values, or on a
+    /// create take the defaults). A product never stored is created only by a definition that can create it.
+    /// </summary>
+    Task<UpsertOutcome> UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken);
 
     Task<Product?> FindAsync(string sku, CancellationToken cancellationToken);
 
@@ -50,7 +55,10 @@ public interface IProductStore
     /// <summary>Every reservation still held, one per order and SKU (for the audit).</summary>
     Task<IReadOnlyList<HeldReservation>> ListHeldReservationsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs.</summary>
+    /// <summary>
+    /// Adds received units to on-hand, once per receipt id and SKU: one receipt may cover several SKUs. A receipt
+    /// that would take on-hand past <see cref="ProductLimits.MaxOnHand"/> is not counted.
+    /// </summary>
     Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace Backend.Domain.Catalog;
 
-/// <summary>A catalog entry with its stock counters; <see cref="Available"/> is what can still be reserved.</summary>
+/// <summary>
+/// A catalog entry with its stock counters; <see cref="Available"/> is what can still be reserved. <see cref="Version"/>
+/// is the source system's version of the definition last applied, when it sent one.
+/// </summary>
 public sealed record Product(
     string Sku,
     string Name,
@@ -9,7 +12,8 @@ public sealed record Product(
     int OnHand,
     int Reserved,
     int ReorderPoint,
-    bool BelowReorderPoint = false)
+    bool BelowReorderPoint = false,
+    long? Version = null)
 {
     public int Available => OnHand - Reserved;
 

@@ -4,7 +4,11 @@ namespace Backend.Domain.Catalog;
 
 public static partial class Sku
 {
-    public const string Pattern = "^[A-Z0-9-]{1,32}$";
+    // \z, not $: $ also matches before a final "\n", which would let "ABC\n" through as a SKU.
+    public const string Pattern = @"^[A-Z0-9-]{1,32}\z";
+
+    /// <summary>The pattern as documented for other systems.</summary>
+    public const string Description = "[A-Z0-9-]{1,32}";
 
     public static bool IsValid(string? value) => value is not null && SkuRegex().IsMatch(value);
 

@@ -15,6 +15,9 @@ public enum ReceiptOutcome
     Counted,
     Duplicate,
     UnknownSku,
+
+    /// <summary>Counting it would take on-hand past <see cref="ProductLimits.MaxOnHand"/>: not counted.</summary>
+    OverLimit,
 }
 
 /// <summary>

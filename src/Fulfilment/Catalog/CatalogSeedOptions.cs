@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using Backend.Domain.Catalog;
+
 namespace Backend.Fulfilment.Catalog;
 
 /// <summary>Products to create on start when they do not exist yet, with their opening stock.</summary>
@@ -17,14 +19,15 @@ public sealed class SeedProduct
     public string Sku { get; set; } = "";
 
     [Required]
+    [MaxLength(ProductLimits.MaxNameLength)]
     public string Name { get; set; } = "";
 
     [Range(typeof(decimal), "0", "1000000")]
     public decimal UnitPrice { get; set; }
 
-    [Range(0, int.MaxValue)]
+    [Range(0, ProductLimits.MaxReceiptQuantity)]
     public int OnHand { get; set; }
 
-    [Range(0, int.MaxValue)]
+    [Range(0, ProductLimits.MaxReorderPoint)]
     public int ReorderPoint { get; set; }
 }

@@ -1,6 +1,8 @@
 using Backend.Contracts.Catalog;
 using Backend.Domain.Catalog;
 using Backend.Messaging;
+using Backend.Validation;
+using Backend.Validation.Catalog;
 
 using MassTransit;
 
@@ -12,16 +14,20 @@ public sealed class StockReplenishedConsumer(IProductStore products, StockLevels
     public async Task Consume(ConsumeContext<StockReplenished> context)
     {
         var message = context.Message;
-        MessageValidation.Require(Sku.IsValid(message.Sku), $"'Sku' must match {Sku.Pattern}.");
-        MessageValidation.Require(ProductLimits.IsReceiptQuantity(message.Quantity),
-            $"'Quantity' must be 1 to {ProductLimits.MaxReceiptQuantity}.");
-        MessageValidation.Require(ProductLimits.IsReceiptId(message.ReceiptId),
-            $"'ReceiptId' must have 1 to {ProductLimits.MaxReceiptIdLength} characters.");
+        var errors = new ValidationErrors();
+        if (!StockReplenishedValidator.Validate(message, errors))
+        {
+            throw InvalidMessages.From(errors);
+        }
 
         var outcome = await products.ReceiveAsync(message.Sku, message.Quantity, message.ReceiptId, context.CancellationToken);
-        if (outcome == ReceiptOutcome.UnknownSku)
+        switch (outcome)
         {
-            throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");
+            case ReceiptOutcome.UnknownSku:
+                throw new MissingReferenceException($"Product '{message.Sku}' does not exist.");
+            case ReceiptOutcome.OverLimit:
+                throw new InvalidMessageException(
+                    $"'quantity': counting it would take the on-hand count of '{message.Sku}' past {ProductLimits.MaxOnHand}.");
         }
 
         await stockLevels.CheckAsync([message.Sku], context.CancellationToken);

@@ -1,26 +1,44 @@
 using Backend.Contracts.Catalog;
 using Backend.Domain.Catalog;
 using Backend.Messaging;
+using Backend.Validation;
+using Backend.Validation.Catalog;
 
 using MassTransit;
 
+using Microsoft.Extensions.Logging;
+
 namespace Backend.Fulfilment.Catalog;
 
-public sealed class UpsertProductConsumer(IProductStore products, StockLevels stockLevels) : IConsumer<UpsertProduct>
+/// <summary>
+/// Applies a product definition in the source system's order: the store keeps what the message leaves out and
+/// ignores a version it has already seen, so a redelivered or overtaken message never undoes a newer one.
+/// </summary>
+public sealed class UpsertProductConsumer(IProductStore products, StockLevels stockLevels, ILogger<UpsertProductConsumer> logger)
+    : IConsumer<UpsertProduct>
 {
     public async Task Consume(ConsumeContext<UpsertProduct> context)
     {
         var message = context.Message;
-        MessageValidation.Require(Sku.IsValid(message.Sku), $"'Sku' must match {Sku.Pattern}.");
-        var name = message.Name?.Trim();
-        MessageValidation.Require(ProductLimits.IsName(name), $"'Name' must have 1 to {ProductLimits.MaxNameLength} characters.");
-        MessageValidation.Require(ProductLimits.IsUnitPrice(message.UnitPrice),
-            $"'UnitPrice' must be 0 to {ProductLimits.MaxUnitPrice}, with at most two decimals.");
-        MessageValidation.Require(message.ReorderPoint >= 0, "'ReorderPoint' must be zero or more.");
+        var errors = new ValidationErrors();
+        var definition = UpsertProductValidator.Validate(message, errors) ?? throw InvalidMessages.From(errors);
 
-        await products.UpsertAsync(
-            new ProductDefinition(message.Sku, name!, message.UnitPrice, message.Active, message.ReorderPoint), context.CancellationToken);
-        await stockLevels.CheckAsync([message.Sku], context.CancellationToken);
+        switch (await products.UpsertAsync(definition, context.CancellationToken))
+        {
+            case UpsertOutcome.Stale:
+                Log.StaleUpsertIgnored(logger, message.Sku, message.Version);
+                return;
+
+            case UpsertOutcome.Incomplete:
+                // Refused at once rather than retried in case a create is queued behind it: the documented rule is
+                // that a product's first message carries its name and price, and an operator can redeliver it.
+                UpsertProductValidator.RequireCreatable(message, errors);
+                throw InvalidMessages.From(errors);
+
+            default:
+                await stockLevels.CheckAsync([message.Sku], context.CancellationToken);
+                return;
+        }
     }
 }
 

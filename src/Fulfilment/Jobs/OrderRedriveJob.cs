@@ -1,7 +1,7 @@
 using Backend.Contracts.Orders;
 using Backend.Contracts.Shipping;
 using Backend.Domain.Orders;
-using Backend.Messaging.Orders;
+using Backend.Validation.Orders;
 
 using MassTransit;
 

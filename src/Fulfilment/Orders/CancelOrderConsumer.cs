@@ -1,6 +1,8 @@
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging;
+using Backend.Validation;
+using Backend.Validation.Orders;
 
 using MassTransit;
 
@@ -14,9 +16,15 @@ public sealed class CancelOrderConsumer(OrderCommandHandler handler) : IConsumer
 
     public Task Consume(ConsumeContext<CancelOrder> context)
     {
-        var requestedBy = MessageValidation.RequireText(context.Message.RequestedBy, nameof(CancelOrder.RequestedBy));
+        var message = context.Message;
+        var errors = new ValidationErrors();
+        if (!CancelOrderValidator.Validate(message, errors))
+        {
+            throw InvalidMessages.From(errors);
+        }
+
         return handler.HandleAsync(
-            context, context.Message.OrderId, OrderStatus.Cancelled, (order, at) => order.Cancel(requestedBy, at), Rules);
+            context, message.OrderId, OrderStatus.Cancelled, (order, at) => order.Cancel(message.RequestedBy, at), Rules);
     }
 }
 

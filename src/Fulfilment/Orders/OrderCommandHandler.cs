@@ -21,7 +21,6 @@ public sealed class OrderCommandHandler(IOrderStore orders, OrderWorkflow workfl
     public async Task HandleAsync(
         ConsumeContext context, Guid orderId, OrderStatus target, Func<Order, DateTimeOffset, Order> transition, CommandRules rules)
     {
-        MessageValidation.RequireId(orderId, "OrderId");
         var order = await orders.FindAsync(orderId, context.CancellationToken);
         if (order is null)
         {

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using Backend.Contracts.Orders;
 using Backend.Domain.Orders;
 using Backend.Messaging;
-using Backend.Messaging.Orders;
+using Backend.Validation;
+using Backend.Validation.Orders;
 
 using MassTransit;
 
@@ -21,7 +22,9 @@ public sealed class SubmitOrderConsumer(
 {
     public async Task Consume(ConsumeContext<SubmitOrder> context)
     {
-        var submitted = SubmitOrderMapping.ToAcceptedOrder(context.Message, time.GetUtcNow(), Activity.Current?.TraceId.ToHexString());
+        var errors = new ValidationErrors();
+        var submitted = SubmitOrderMapping.ToAcceptedOrder(context.Message, time.GetUtcNow(), errors, Activity.Current?.TraceId.ToHexString())
+            ?? throw InvalidMessages.From(errors);
         var order = await orders.FindAsync(submitted.Id, context.CancellationToken)
             ?? await AcceptAsync(submitted, context);
 

@@ -4,6 +4,8 @@ using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Orders;
 using Backend.Messaging;
+using Backend.Validation;
+using Backend.Validation.Shipping;
 
 using MassTransit;
 
@@ -27,10 +29,13 @@ public sealed class ShipmentDispatchedConsumer(
     public async Task Consume(ConsumeContext<ShipmentDispatched> context)
     {
         var message = context.Message;
-        MessageValidation.RequireId(message.OrderId, nameof(message.OrderId));
-        var shipment = new Shipment(
-            MessageValidation.RequireText(message.Carrier, nameof(message.Carrier)),
-            MessageValidation.RequireText(message.TrackingNumber, nameof(message.TrackingNumber)));
+        var errors = new ValidationErrors();
+        if (!ShipmentDispatchedValidator.Validate(message, errors))
+        {
+            throw InvalidMessages.From(errors);
+        }
+
+        var shipment = new Shipment(message.Carrier, message.TrackingNumber);
         var cancellationToken = context.CancellationToken;
 
         // The order may still be on its way (its submit queued behind): retry, then the error queue says why.

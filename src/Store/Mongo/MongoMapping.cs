@@ -115,7 +115,8 @@ internal static class MongoMapping
         document.OnHand,
         document.Reserved,
         document.ReorderPoint,
-        document.BelowReorderPoint);
+        document.BelowReorderPoint,
+        document.Version);
 
     private static DateTimeOffset Instant(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -12,23 +12,97 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
     private static readonly ProjectionDefinition<ProductDocument, ProductDocument> CatalogFields =
         Builders<ProductDocument>.Projection.Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds);
 
-    public Task UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken) =>
-        context.RunAsync("upsert_product", () => context.Products.UpdateOneAsync(
-            Filter.Eq(d => d.Sku, definition.Sku),
-            Builders<ProductDocument>.Update
-                .Set(d => d.Name, definition.Name)
-                .Set(d => d.UnitPrice, definition.UnitPrice)
-                .Set(d => d.Active, definition.Active)
-                .Set(d => d.ReorderPoint, definition.ReorderPoint)
-                .SetOnInsert(d => d.OnHand, 0)
-                .SetOnInsert(d => d.Reserved, 0)
-                .SetOnInsert(d => d.BelowReorderPoint, false)
-                .SetOnInsert(d => d.ReceivedTotal, 0)
-                .SetOnInsert(d => d.ShippedTotal, 0)
-                .SetOnInsert(d => d.Reservations, [])
-                .SetOnInsert(d => d.ReceiptIds, []),
-            new UpdateOptions { IsUpsert = true },
-            cancellationToken), cancellationToken);
+    // Not one update with upsert: with the version in its filter, an upsert that misses a stale product inserts and
+    // fails on the duplicate _id, so the usual stale case (a redelivery) would cost a failed write. The update comes
+    // first and the insert only where it missed; products are never deleted, so a miss on a product that exists is
+    // settled by the same update once more.
+    public Task<UpsertOutcome> UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken) =>
+        context.RunAsync("upsert_product", async () =>
+        {
+            var newer = Filter.Eq(d => d.Sku, definition.Sku) & (definition.Version is { } version
+                ? Filter.Eq(d => d.Version, null) | Filter.Lt(d => d.Version, version)
+                : Filter.Empty);
+            var changes = Changes(definition);
+            if ((await context.Products.UpdateOneAsync(newer, changes, cancellationToken: cancellationToken)).MatchedCount == 1)
+            {
+                return UpsertOutcome.Applied;
+            }
+
+            if (definition is { Name: { } name, UnitPrice: { } price })
+            {
+                if (await TryInsertAsync(NewDocument(definition, name, price), cancellationToken))
+                {
+                    return UpsertOutcome.Applied;
+                }
+            }
+            else if (await context.Products.CountDocumentsAsync(
+                Filter.Eq(d => d.Sku, definition.Sku), new CountOptions { Limit = 1 }, cancellationToken) == 0)
+            {
+                return UpsertOutcome.Incomplete;
+            }
+
+            // The product exists: stale, or created by a concurrent upsert after the first update missed it.
+            var again = await context.Products.UpdateOneAsync(newer, changes, cancellationToken: cancellationToken);
+            return again.MatchedCount == 1 ? UpsertOutcome.Applied : UpsertOutcome.Stale;
+        }, cancellationToken);
+
+    /// <summary>Sets only what the definition carries: a field left out keeps its stored value.</summary>
+    private static UpdateDefinition<ProductDocument> Changes(ProductDefinition definition)
+    {
+        var update = Builders<ProductDocument>.Update;
+        var changes = new List<UpdateDefinition<ProductDocument>>();
+        if (definition.Name is { } name)
+        {
+            changes.Add(update.Set(d => d.Name, name));
+        }
+
+        if (definition.UnitPrice is { } price)
+        {
+            changes.Add(update.Set(d => d.UnitPrice, price));
+        }
+
+        if (definition.Active is { } active)
+        {
+            changes.Add(update.Set(d => d.Active, active));
+        }
+
+        if (definition.ReorderPoint is { } reorderPoint)
+        {
+            changes.Add(update.Set(d => d.ReorderPoint, reorderPoint));
+        }
+
+        // An unversioned change keeps the stored version, so an older versioned message stays stale after it.
+        if (definition.Version is { } version)
+        {
+            changes.Add(update.Set(d => d.Version, version));
+        }
+
+        // MongoDB refuses an empty update; re-setting the key changes nothing and still reports the match.
+        return changes.Count == 0 ? update.Set(d => d.Sku, definition.Sku) : update.Combine(changes);
+    }
+
+    private static ProductDocument NewDocument(ProductDefinition definition, string name, decimal unitPrice) => new()
+    {
+        Sku = definition.Sku,
+        Name = name,
+        UnitPrice = unitPrice,
+        Active = definition.Active ?? ProductDefinition.DefaultActive,
+        ReorderPoint = definition.ReorderPoint ?? ProductDefinition.DefaultReorderPoint,
+        Version = definition.Version,
+    };
+
+    private async Task<bool> TryInsertAsync(ProductDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Products.InsertOneAsync(document, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
 
     public Task<Product?> FindAsync(string sku, CancellationToken cancellationToken) =>
         context.RunAsync("find_product", async () =>

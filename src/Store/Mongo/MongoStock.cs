@@ -89,7 +89,7 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
     {
         // The receipt id is stored on the product in the same update that counts it, so no crash can separate them.
         var counted = await context.Products.UpdateOneAsync(
-            Filter.Eq(d => d.Sku, sku) & Filter.AnyNe(d => d.ReceiptIds, receiptId),
+            Filter.Eq(d => d.Sku, sku) & Filter.AnyNe(d => d.ReceiptIds, receiptId) & Filter.Lte(d => d.OnHand, ProductLimits.MaxOnHand - quantity),
             Update.Push(d => d.ReceiptIds, receiptId).Inc(d => d.OnHand, quantity).Inc(d => d.ReceivedTotal, quantity),
             cancellationToken: cancellationToken);
         if (counted.ModifiedCount == 1)
@@ -100,6 +100,11 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
         if (!await context.Products.Find(Filter.Eq(d => d.Sku, sku)).AnyAsync(cancellationToken))
         {
             return ReceiptOutcome.UnknownSku;
+        }
+
+        if (!await context.Products.Find(Filter.Eq(d => d.Sku, sku) & Filter.AnyEq(d => d.ReceiptIds, receiptId)).AnyAsync(cancellationToken))
+        {
+            return ReceiptOutcome.OverLimit;
         }
 
         Log.DuplicateReceipt(logger, receiptId, sku);

@@ -33,6 +33,9 @@ internal sealed class ProductDocument
     /// <summary>Every unit ever shipped or written off; changes in the same update as on-hand.</summary>
     public long ShippedTotal { get; set; }
 
+    /// <summary>The source system's version of the definition last applied; null until one arrives with a version.</summary>
+    public long? Version { get; set; }
+
     public List<ReservationDocument> Reservations { get; set; } = [];
 
     public List<string> ReceiptIds { get; set; } = [];

@@ -10,21 +10,56 @@ namespace Backend.Store.Sqlite;
 internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<SqliteProductStore> logger) : IProductStore
 {
     private const string Select =
-        "SELECT sku, name, unit_price, active, on_hand, reserved, reorder_point, below_reorder_point FROM products";
+        "SELECT sku, name, unit_price, active, on_hand, reserved, reorder_point, below_reorder_point, version FROM products";
 
-    public Task UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken) =>
-        database.UseConnectionAsync("upsert_product", connection => connection.ExecuteAsync(
-            """
-            INSERT INTO products (sku, name, unit_price, active, reorder_point)
-            VALUES (@sku, @name, @price, @active, @reorder)
-            ON CONFLICT (sku) DO UPDATE SET
-                name = excluded.name, unit_price = excluded.unit_price, active = excluded.active,
-                reorder_point = excluded.reorder_point
-            """,
-            cancellationToken, null,
-            ("@sku", definition.Sku), ("@name", definition.Name), ("@price", SqliteValues.Money(definition.UnitPrice)),
-            ("@active", definition.Active), ("@reorder", definition.ReorderPoint)),
-            cancellationToken);
+    // COALESCE keeps each stored field the definition leaves out; only a newer version, or none, changes anything.
+    private const string Changes =
+        "name = COALESCE(@name, name), unit_price = COALESCE(@price, unit_price), active = COALESCE(@active, active), " +
+        "reorder_point = COALESCE(@reorder, reorder_point), version = COALESCE(@version, version)";
+
+    private const string Newer = "(@version IS NULL OR products.version IS NULL OR products.version < @version)";
+
+    public Task<UpsertOutcome> UpsertAsync(ProductDefinition definition, CancellationToken cancellationToken)
+    {
+        (string, object?)[] parameters =
+        [
+            ("@sku", definition.Sku), ("@name", definition.Name),
+            ("@price", definition.UnitPrice is { } price ? SqliteValues.Money(price) : null),
+            ("@active", definition.Active), ("@reorder", definition.ReorderPoint), ("@version", definition.Version),
+            ("@defaultActive", ProductDefinition.DefaultActive), ("@defaultReorder", ProductDefinition.DefaultReorderPoint),
+        ];
+
+        if (definition.CanCreate)
+        {
+            // One conditional UPSERT: SQLite runs it under the file's write lock, so no other writer comes between
+            // the version check and the change.
+            return database.UseConnectionAsync("upsert_product", async connection =>
+                await connection.ExecuteAsync(
+                    $"""
+                    INSERT INTO products (sku, name, unit_price, active, reorder_point, version)
+                    VALUES (@sku, @name, @price, COALESCE(@active, @defaultActive), COALESCE(@reorder, @defaultReorder), @version)
+                    ON CONFLICT (sku) DO UPDATE SET {Changes} WHERE {Newer}
+                    """,
+                    cancellationToken, null, parameters) == 1 ? UpsertOutcome.Applied : UpsertOutcome.Stale,
+                cancellationToken);
+        }
+
+        // A partial definition may only change a product. The transaction holds the write lock, so a product missing
+        // at the update is still missing when the outcome is decided.
+        return database.UseTransactionAsync("update_product", async (connection, transaction) =>
+        {
+            var changed = await connection.ExecuteAsync(
+                $"UPDATE products SET {Changes} WHERE sku = @sku AND {Newer}", cancellationToken, transaction, parameters);
+            if (changed == 1)
+            {
+                return UpsertOutcome.Applied;
+            }
+
+            var exists = await connection.ScalarAsync(
+                "SELECT 1 FROM products WHERE sku = @sku", cancellationToken, transaction, ("@sku", definition.Sku));
+            return exists is null ? UpsertOutcome.Incomplete : UpsertOutcome.Stale;
+        }, cancellationToken);
+    }
 
     public Task<Product?> FindAsync(string sku, CancellationToken cancellationToken) =>
         database.UseConnectionAsync("find_product", async connection =>
@@ -118,5 +153,6 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
         reader.GetInt32(4),
         reader.GetInt32(5),
         reader.GetInt32(6),
-        reader.GetBoolean(7));
+        reader.GetBoolean(7),
+        reader.IsDBNull(8) ? null : reader.GetInt64(8));
 }

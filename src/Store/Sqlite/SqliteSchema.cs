@@ -23,6 +23,7 @@ internal static class SqliteSchema
                 (SELECT COALESCE(SUM(quantity), 0) FROM reservations WHERE sku = products.sku AND state = 'committed')
             """),
         new("products", "received_total", "INTEGER NOT NULL DEFAULT 0", "UPDATE products SET received_total = on_hand + shipped_total"),
+        new("products", "version", "INTEGER NULL"),
     ];
 
     /// <summary>Statements over the added columns, run once they exist.</summary>
@@ -37,6 +38,7 @@ internal static class SqliteSchema
 
     private static string[] Split(string statements) =>
         statements.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
 
     private const string Create = """
         CREATE TABLE IF NOT EXISTS orders (
@@ -70,6 +72,7 @@ internal static class SqliteSchema
             reserved INTEGER NOT NULL DEFAULT 0,
             reorder_point INTEGER NOT NULL,
             below_reorder_point INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NULL,
             CHECK (reserved >= 0 AND on_hand >= reserved)
         );
 

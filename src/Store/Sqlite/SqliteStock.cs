@@ -91,21 +91,29 @@ internal static class SqliteStock
         SqliteConnection connection, SqliteTransaction transaction, string sku, int quantity, string receiptId,
         CancellationToken cancellationToken)
     {
-        if (await connection.ScalarAsync("SELECT 1 FROM products WHERE sku = @sku", cancellationToken, transaction, ("@sku", sku)) is null)
+        var onHand = await connection.ScalarAsync("SELECT on_hand FROM products WHERE sku = @sku", cancellationToken, transaction, ("@sku", sku));
+        if (onHand is null)
         {
             return ReceiptOutcome.UnknownSku;
         }
 
-        var inserted = await connection.ExecuteAsync(
-            """
-            INSERT INTO stock_receipts (receipt_id, sku, quantity) VALUES (@receipt, @sku, @quantity)
-            ON CONFLICT (receipt_id, sku) DO NOTHING
-            """,
-            cancellationToken, transaction, ("@receipt", receiptId), ("@sku", sku), ("@quantity", quantity));
-        if (inserted == 0)
+        var counted = await connection.ScalarAsync(
+            "SELECT 1 FROM stock_receipts WHERE receipt_id = @receipt AND sku = @sku", cancellationToken, transaction,
+            ("@receipt", receiptId), ("@sku", sku));
+        if (counted is not null)
         {
             return ReceiptOutcome.Duplicate;
         }
+
+        // The transaction holds the write lock, so on-hand is still what was read above.
+        if ((long)onHand + quantity > ProductLimits.MaxOnHand)
+        {
+            return ReceiptOutcome.OverLimit;
+        }
+
+        await connection.ExecuteAsync(
+            "INSERT INTO stock_receipts (receipt_id, sku, quantity) VALUES (@receipt, @sku, @quantity)",
+            cancellationToken, transaction, ("@receipt", receiptId), ("@sku", sku), ("@quantity", quantity));
 
         await connection.ExecuteAsync(
             "UPDATE products SET on_hand = on_hand + @quantity, received_total = received_total + @quantity WHERE sku = @sku",

@@ -48,6 +48,20 @@ public sealed class RecordShipmentTests(ApiFactory factory)
         (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("trackingNumber", out _).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(101, 1, "carrier")]
+    [InlineData(1, 101, "trackingNumber")]
+    public async Task Validation_problem_when_a_field_is_over_its_limit(int carrierLength, int trackingLength, string field)
+    {
+        var order = await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerA, DateTimeOffset.UtcNow));
+        var body = new { carrier = new string('c', carrierLength), trackingNumber = new string('t', trackingLength) };
+
+        using var response = await _operator.PostAsJsonAsync($"/api/orders/{order.Id}/shipment", body, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).GetProperty("errors").EnumerateObject().Select(error => error.Name).ShouldBe([field]);
+    }
+
     [Fact]
     public async Task Forbidden_when_a_client_records_a_shipment()
     {

@@ -51,10 +51,12 @@ public sealed class ProductsApiTests(ApiFactory factory)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    [Fact]
-    public async Task Validation_problem_when_the_sku_is_malformed()
+    [Theory]
+    [InlineData("lower-case")]
+    [InlineData("ABC%0A")]
+    public async Task Validation_problem_when_the_sku_is_malformed(string sku)
     {
-        using var response = await _client.GetAsync("/api/products/lower-case", TestContext.Current.CancellationToken);
+        using var response = await _client.GetAsync($"/api/products/{sku}", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("sku", out _).ShouldBeTrue();
@@ -74,12 +76,28 @@ public sealed class ProductsApiTests(ApiFactory factory)
             TestContext.Current.CancellationToken)).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Published_without_active_and_reorder_point_and_with_the_version_when_those_are_left_out()
+    {
+        var body = new { name = "Green mug", unitPrice = 8.50m, version = 42 };
+
+        using var response = await _operator.PutAsJsonAsync("/api/products/MUG-GREEN", body, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await factory.Harness.Published.Any<UpsertProduct>(
+            message => message.Context.Message == new UpsertProduct("MUG-GREEN", "Green mug", 8.50m, Version: 42),
+            TestContext.Current.CancellationToken)).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("""{"name":"","unitPrice":1,"active":true,"reorderPoint":0}""", "name")]
     [InlineData("""{"name":"Mug","unitPrice":1.234,"active":true,"reorderPoint":0}""", "unitPrice")]
     [InlineData("""{"name":"Mug","unitPrice":-1,"active":true,"reorderPoint":0}""", "unitPrice")]
     [InlineData("""{"name":"Mug","unitPrice":1,"active":true,"reorderPoint":-1}""", "reorderPoint")]
-    [InlineData("""{"name":"Mug","unitPrice":1,"reorderPoint":0}""", "active")]
+    [InlineData("""{"name":"Mug","unitPrice":1,"active":true,"reorderPoint":1000001}""", "reorderPoint")]
+    [InlineData("""{"unitPrice":1}""", "name")]
+    [InlineData("""{"name":"Mug"}""", "unitPrice")]
+    [InlineData("""{"name":"Mug","unitPrice":1,"version":-1}""", "version")]
     public async Task Validation_problem_when_a_product_field_is_invalid(string body, string field)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");

@@ -1,4 +1,5 @@
 using Backend.Contracts.Catalog;
+using Backend.Domain.Catalog;
 using Backend.Fulfilment.Tests.Infrastructure;
 using Backend.Messaging;
 
@@ -46,5 +47,17 @@ public sealed class StockReplenishedTests
 
         await fixture.Harness.RejectedAsInvalidAsync<StockReplenished>(message => message.ReceiptId == "GRN-1");
         (await fixture.ProductAsync("LAMP")).OnHand.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Faults_as_invalid_and_counts_nothing_when_on_hand_would_pass_the_ceiling()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: ProductLimits.MaxOnHand - 10);
+
+        await fixture.Harness.Bus.Publish(new StockReplenished("LAMP", 11, "GRN-1"));
+
+        await fixture.Harness.RejectedAsInvalidAsync<StockReplenished>(message => message.ReceiptId == "GRN-1");
+        (await fixture.ProductAsync("LAMP")).OnHand.ShouldBe(ProductLimits.MaxOnHand - 10);
     }
 }

@@ -47,4 +47,43 @@ public sealed class UpsertProductTests
         await fixture.Harness.RejectedAsInvalidAsync<UpsertProduct>(message => message.Sku == "LAMP");
         (await fixture.ProductAsync("LAMP")).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task Fields_left_out_keep_their_stored_values_when_product_exists()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", unitPrice: 10.00m, onHand: 10, active: false, reorderPoint: 4);
+
+        await fixture.Harness.Bus.Publish(new UpsertProduct("LAMP", UnitPrice: 11.00m));
+
+        await fixture.Harness.ConsumedSuccessfullyAsync<UpsertProduct>(message => message.Sku == "LAMP");
+        (await fixture.ProductAsync("LAMP")).ShouldBe(new Product("LAMP", "Product LAMP", 11.00m, false, 10, 0, 4));
+    }
+
+    [Fact]
+    public async Task Older_version_changes_nothing_when_a_newer_one_was_applied()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+
+        await fixture.Harness.Bus.Publish(new UpsertProduct("LAMP", "Brass lamp", 12.50m, Version: 7));
+        await fixture.Harness.ConsumedSuccessfullyAsync<UpsertProduct>(message => message.Version == 7);
+        await fixture.Harness.Bus.Publish(new UpsertProduct("LAMP", "Old lamp", 9.00m, Active: false, Version: 6));
+        await fixture.Harness.Bus.Publish(new UpsertProduct("LAMP", "Same lamp", 9.00m, Version: 7));
+
+        await fixture.Harness.ConsumedSuccessfullyAsync<UpsertProduct>(message => message.Version == 6);
+        await fixture.Harness.ConsumedSuccessfullyAsync<UpsertProduct>(message => message.Name == "Same lamp");
+        (await fixture.ProductAsync("LAMP")).ShouldBe(new Product("LAMP", "Brass lamp", 12.50m, true, 0, 0, 0, Version: 7));
+    }
+
+    [Fact]
+    public async Task Faults_as_invalid_and_creates_nothing_when_a_new_product_has_no_name()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+
+        await fixture.Harness.Bus.Publish(new UpsertProduct("LAMP", UnitPrice: 10.00m, Version: 1));
+
+        var fault = await fixture.Harness.RejectedAsInvalidAsync<UpsertProduct>(message => message.Sku == "LAMP");
+        fault.Exceptions.ShouldHaveSingleItem().Message.ShouldContain("'name'");
+        (await fixture.Products.FindAsync("LAMP", TestContext.Current.CancellationToken)).ShouldBeNull();
+    }
 }

@@ -131,4 +131,20 @@ public sealed class SubmitOrderTests
         (await fixture.Orders.FindAsync(submit.OrderId, TestContext.Current.CancellationToken)).ShouldBeNull();
         (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Faults_with_the_field_and_stores_nothing_when_customer_id_is_too_long()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var submit = Messages.Submit("LAMP", 1, customer: new string('c', OrderLimits.MaxCustomerIdLength + 1));
+
+        await fixture.Harness.Bus.Publish(submit);
+
+        var fault = await fixture.Harness.RejectedAsInvalidAsync<SubmitOrder>(message => message.OrderId == submit.OrderId);
+        fault.Exceptions.ShouldHaveSingleItem().Message.ShouldContain("'customerId'");
+        (await fixture.Orders.FindAsync(submit.OrderId, TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(0);
+        fixture.Harness.PublishedSoFar<OrderAccepted>(message => message.OrderId == submit.OrderId).ShouldBeEmpty();
+    }
 }

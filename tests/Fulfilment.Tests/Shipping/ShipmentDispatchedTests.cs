@@ -1,5 +1,6 @@
 using Backend.Contracts.Orders;
 using Backend.Contracts.Shipping;
+using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Tests.Infrastructure;
 
@@ -134,6 +135,25 @@ public sealed class ShipmentDispatchedTests
         order.Shipment.ShouldBeNull();
         order.Conflicts.ShouldHaveSingleItem();
         (await fixture.ProductAsync("LAMP")).OnHand.ShouldBe(7);
+        fixture.Harness.PublishedSoFar<OrderShipped>(message => message.OrderId == orderId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Faults_with_the_field_and_leaves_the_order_when_carrier_is_too_long()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var orderId = await fixture.SubmitConfirmedAsync("LAMP", 3);
+        var confirmed = await fixture.OrderAsync(orderId);
+
+        await fixture.Harness.Bus.Publish(new ShipmentDispatched(orderId, new string('c', ShipmentLimits.MaxCarrierLength + 1), "JD0001"));
+
+        var fault = await fixture.Harness.RejectedAsInvalidAsync<ShipmentDispatched>(message => message.OrderId == orderId);
+        fault.Exceptions.ShouldHaveSingleItem().Message.ShouldContain("'carrier'");
+        var order = await fixture.OrderAsync(orderId);
+        order.Status.ShouldBe(OrderStatus.Confirmed);
+        order.Version.ShouldBe(confirmed.Version);
+        (await fixture.ProductAsync("LAMP")).ShouldBe(new Product("LAMP", "Product LAMP", 10.00m, true, 10, 3, 0));
         fixture.Harness.PublishedSoFar<OrderShipped>(message => message.OrderId == orderId).ShouldBeEmpty();
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -95,14 +96,24 @@ public sealed class BackendStack : IAsyncDisposable
         await Products.ReceiveAsync(sku, onHand, $"seed-{sku}", cancellationToken);
     }
 
-    /// <summary>Polls the order view, as a client would, until <paramref name="done"/> holds for its status.</summary>
+    /// <summary>
+    /// Polls the order view, as a client would, until <paramref name="done"/> holds for its status. An order
+    /// published straight to the broker is not found until a worker has stored it, so 404 means "not yet".
+    /// </summary>
     public async Task<JsonElement> WaitForOrderAsync(Guid orderId, Func<string, bool> done, string apiKey = TestKeys.Operator)
     {
         using var client = Client(apiKey);
-        return await Eventually.GetAsync(
-            async cancellationToken => await client.GetFromJsonAsync<JsonElement>($"/api/orders/{orderId}", cancellationToken),
-            view => done(view.GetProperty("status").GetString()!),
+        var view = await Eventually.GetAsync(
+            async cancellationToken =>
+            {
+                using var response = await client.GetAsync($"/api/orders/{orderId}", cancellationToken);
+                return response.StatusCode == HttpStatusCode.NotFound
+                    ? (JsonElement?)null
+                    : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            },
+            found => found is { } order && done(order.GetProperty("status").GetString()!),
             $"order {orderId} to reach the expected status");
+        return view!.Value;
     }
 
     public Task<JsonElement> WaitForFinalAsync(Guid orderId) =>

@@ -117,4 +117,23 @@ public sealed class PlainJsonTests(RabbitMqBroker broker)
         (await stack.Products.FindAsync("PLAIN-5", TestContext.Current.CancellationToken))!.OnHand.ShouldBe(0);
         (await stack.CountAsync(QueueNames.ErrorQueue("shipment-dispatched"))).ShouldBe(0u);
     }
+
+    [Fact]
+    public async Task Message_over_the_size_limit_goes_to_the_error_queue_unread_and_the_worker_carries_on()
+    {
+        await using var stack = await BackendStack.StartAsync(
+            broker, workerSettings: new Dictionary<string, string?> { ["Messaging:MaxMessageBytes"] = "4096" });
+        var body = $$"""{"sku":"PLAIN-6","name":"{{new string('n', 5000)}}","unitPrice":1}""";
+
+        await stack.PublishPlainAsync("upsert-product", body);
+        var (errorBody, headers) = await stack.WaitForErrorAsync("upsert-product");
+
+        errorBody.ShouldBe(body);
+        Header(headers, "MT-Fault-ExceptionType").ShouldBe(typeof(MessageTooLargeException).FullName);
+        Header(headers, "MT-Fault-Message").ShouldContain("at most 4096");
+        await stack.PublishPlainAsync("upsert-product", """{"sku":"PLAIN-7","name":"Small","unitPrice":1}""");
+        await Eventually.GetAsync(ct => stack.Products.FindAsync("PLAIN-7", ct), product => product is not null, "the next product");
+        (await stack.Products.FindAsync("PLAIN-6", TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await stack.CountAsync("upsert-product_error")).ShouldBe(0u);
+    }
 }

@@ -1,8 +1,10 @@
 using Backend.Api.Orders;
+using Backend.Validation;
+using Backend.Validation.Orders;
 
 namespace Backend.Api.Tests.Orders;
 
-public sealed class ValidatedOrderTests
+public sealed class OrderFingerprintTests
 {
     [Fact]
     public void Same_fingerprint_when_requests_differ_only_in_form()
@@ -10,8 +12,8 @@ public sealed class ValidatedOrderTests
         var first = Validate(new SubmitOrderRequest([new OrderLineRequest("SKU-1", 2)], "tok", new ShipToRequest("us", " ", null, null, null)));
         var second = Validate(new SubmitOrderRequest([new OrderLineRequest("SKU-1", 2)], "tok", new ShipToRequest("US", null, null, null, null)));
 
-        first.Fingerprint().ShouldBe(second.Fingerprint());
-        first.Fingerprint().ShouldMatch("^[0-9a-f]{64}$");
+        OrderFingerprint.Of(first).ShouldBe(OrderFingerprint.Of(second));
+        OrderFingerprint.Of(first).ShouldMatch("^[0-9a-f]{64}$");
     }
 
     [Fact]
@@ -20,10 +22,10 @@ public sealed class ValidatedOrderTests
         var first = Validate(new SubmitOrderRequest([new OrderLineRequest("SKU-1", 2)], "tok", new ShipToRequest("US", null, null, null, null)));
         var second = Validate(new SubmitOrderRequest([new OrderLineRequest("SKU-1", 3)], "tok", new ShipToRequest("US", null, null, null, null)));
 
-        first.Fingerprint().ShouldNotBe(second.Fingerprint());
+        OrderFingerprint.Of(first).ShouldNotBe(OrderFingerprint.Of(second));
     }
 
-    private static ValidatedOrder Validate(SubmitOrderRequest request)
+    private static OrderContent Validate(SubmitOrderRequest request)
     {
         var errors = new ValidationErrors();
         var validated = SubmitOrderValidation.Validate(request, null, errors);

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-using Backend.Domain.Orders;
+using Backend.Validation.Orders;
 
 namespace Backend.Api.Orders;
 
-/// <summary>A submission that passed the shape checks, normalized (country in upper case, blank optionals as null).</summary>
-public sealed record ValidatedOrder(IReadOnlyList<OrderLine> Lines, string PaymentToken, ShipTo ShipTo)
+public static class OrderFingerprint
 {
     private static readonly JsonSerializerOptions CanonicalJson = new(JsonSerializerDefaults.General);
 
@@ -14,10 +13,10 @@ public sealed record ValidatedOrder(IReadOnlyList<OrderLine> Lines, string Payme
     /// Hex SHA-256 over a fixed serialization of the normalized request, so the same order sent again with the
     /// same Idempotency-Key matches whatever the client's JSON formatting, field order or extra fields.
     /// </summary>
-    public string Fingerprint()
+    public static string Of(OrderContent content)
     {
         var canonical = JsonSerializer.SerializeToUtf8Bytes(
-            new { Lines = Lines.Select(line => new { line.Sku, line.Quantity }), PaymentToken, ShipTo },
+            new { Lines = content.Lines.Select(line => new { line.Sku, line.Quantity }), content.PaymentToken, content.ShipTo },
             CanonicalJson);
         return Convert.ToHexStringLower(SHA256.HashData(canonical));
     }
