@@ -42,8 +42,25 @@ public sealed class ConsistencyAuditTests
     {
         var report = ConsistencyAudit.Run(Input([new StockCounters("A", 8, 1, 10, 3), new StockCounters("B", 5, 0, 5, 0)], [], []));
 
-        report.Violations.Select(violation => (violation.Rule, violation.Ids.Single())).ShouldBe(
-            [(ConsistencyAudit.ReservedMismatch, "A"), (ConsistencyAudit.OnHandMismatch, "A")]);
+        report.Violations.Select(violation => (violation.Rule, violation.Ids.Single(), violation.Detail)).ShouldBe(
+        [
+            (ConsistencyAudit.ReservedMismatch, "A", "A: reserved is 1, its held reservations add up to 0."),
+            (ConsistencyAudit.OnHandMismatch, "A", "A: on-hand is 8, received 10 less shipped 3 is 7."),
+        ]);
+    }
+
+    [Fact]
+    public void Reserved_is_the_sum_of_every_order_holding_the_sku()
+    {
+        var first = Confirmed(("A", 2));
+        var second = Confirmed(("A", 3));
+
+        var report = ConsistencyAudit.Run(Input(
+            [new StockCounters("A", 10, 5, 10, 0)],
+            [new HeldReservation(first.Id, "A", 2), new HeldReservation(second.Id, "A", 3)],
+            [first, second]));
+
+        report.Violations.ShouldBeEmpty();
     }
 
     [Fact]
@@ -60,8 +77,10 @@ public sealed class ConsistencyAuditTests
 
         var unneeded = report.Violations.Single(violation => violation.Rule == ConsistencyAudit.HeldWithoutOpenOrder);
         unneeded.Ids.ShouldBe([$"{holds.Id}/A", $"{stray}/A"], ignoreOrder: true);
+        unneeded.Detail.ShouldBe("2 reservations are held for orders that are not Reserved or Confirmed, or for other quantities.");
         var missing = report.Violations.Single(violation => violation.Rule == ConsistencyAudit.OpenOrderNotHeld);
         missing.Ids.ShouldBe([$"{holds.Id}/A", $"{short_.Id}/A"], ignoreOrder: true);
+        missing.Detail.ShouldBe("2 lines of Reserved or Confirmed orders hold no stock, or another quantity.");
     }
 
     [Fact]
@@ -72,8 +91,11 @@ public sealed class ConsistencyAuditTests
 
         var report = ConsistencyAudit.Run(Input([], [], [], [unsettled], [stuck]));
 
-        report.Violations.Select(violation => (violation.Rule, violation.Ids.Single())).ShouldBe(
-            [(ConsistencyAudit.SettlementOverdue, unsettled.Id.ToString()), (ConsistencyAudit.InProgressOverdue, stuck.Id.ToString())]);
+        report.Violations.Select(violation => (violation.Rule, violation.Ids.Single(), violation.Detail)).ShouldBe(
+        [
+            (ConsistencyAudit.SettlementOverdue, unsettled.Id.ToString(), "1 final orders are still marked unsettled past the settlement window."),
+            (ConsistencyAudit.InProgressOverdue, stuck.Id.ToString(), "1 orders are still in progress past the expiry window."),
+        ]);
         report.OrdersChecked.ShouldBe(2);
     }
 }

@@ -59,6 +59,20 @@ public sealed class OrderRequestsTests
     }
 
     [Fact]
+    public void Shipment_request_is_pending_alone_and_the_first_one_stands()
+    {
+        var order = Confirmed();
+
+        var requested = order.RequestShipment(Parcel, T0.AddSeconds(5));
+
+        requested.Version.ShouldBe(order.Version + 1);
+        requested.HasPendingRequest.ShouldBeTrue();
+        requested.CancelRequest.ShouldBeNull();
+        requested.RequestShipment(new Shipment("UPS", "1Z"), T0.AddSeconds(6)).ShouldBeSameAs(requested);
+        requested.Cancel("operator", T0.AddSeconds(7)).Timeline[^1].Reason.ShouldBe("Cancelled by operator");
+    }
+
+    [Fact]
     public void Pending_since_is_the_older_request_when_both_are_recorded()
     {
         var both = Confirmed().RequestShipment(Parcel, T0.AddSeconds(7)).RequestCancel("operator", T0.AddSeconds(8));
