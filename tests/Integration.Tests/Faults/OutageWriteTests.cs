@@ -75,6 +75,7 @@ public sealed class OutageWriteTests(KillableBroker broker) : IClassFixture<Kill
             };
             var outage = timer.Elapsed;
             var back = await broker.RestartAsync(cancellationToken);
+            var backAt = timer.Elapsed;
 
             var all = answers.Concat(pair).ToList();
             var wrong = all.Where(answer => answer.Kind == "receipt"
@@ -110,14 +111,13 @@ public sealed class OutageWriteTests(KillableBroker broker) : IClassFixture<Kill
                 received[Skus[index % Skus.Length]] += ReceiptUnits;
             }
 
-            var afterOutage = timer.Elapsed;
             var expected = new AuditExpectations(load.AcceptedOrders, received)
             {
                 Shipped = toShip,
                 Cancelled = [.. toCancel, cancelledThenShipped],
             };
             var final = await FaultChecks.WaitForInvariantsAsync(stack, expected, FaultLoad.SettleTimeout(orders));
-            var settleTime = timer.Elapsed - afterOutage;
+            var settleTime = timer.Elapsed - backAt;
             var snapshot = await InvariantAudit.ReadAsync(stack.DatabasePath, cancellationToken);
             var conflicted = snapshot.Orders.Single(order => order.Id == cancelledThenShipped);
             var unpublished = CountOccurrences(stack.Ingress.LogTail(int.MaxValue), "could not be published; the re-drive job will send it");
@@ -127,7 +127,7 @@ public sealed class OutageWriteTests(KillableBroker broker) : IClassFixture<Kill
                 $"{toCancel.Count + 1} cancels, {toShip.Count + 1} shipments and {receiptIds.Count} receipts sent in {outage.TotalSeconds:F1} s " +
                 $"(answers: {Tally(all)}; slowest {all.Max(answer => answer.Elapsed).TotalSeconds:F1} s, bound {AnswerBound.TotalSeconds:F0} s); " +
                 $"{unpublished} cancels/shipments recorded but not published (left to the re-drive); broker back in {back.TotalSeconds:F1} s; " +
-                $"{unavailable.Count} receipts answered 503 sent again {resends} times; settled {settleTime.TotalSeconds:F1} s after; " +
+                $"{unavailable.Count} receipts answered 503 sent again {resends} times; all settled {settleTime.TotalSeconds:F1} s after the broker was back; " +
                 $"order cancelled then shipped: {conflicted.Status} with {conflicted.Conflicts.Count} conflict(s); " +
                 $"duplicates: {final.RepeatedTransitions} repeated transitions; violations {final.Violations.Count}; {final.Summary()}");
             wrong.ShouldBeEmpty();
