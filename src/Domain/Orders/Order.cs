@@ -42,12 +42,24 @@ public sealed record Order
     /// <summary>Shipments the warehouse reported that this order could not take, oldest first.</summary>
     public IReadOnlyList<ShipmentConflict> Conflicts { get; init; } = [];
 
-    /// <summary>A request recorded here that has not taken effect: the order is not final yet.</summary>
-    public bool HasPendingRequest => !Status.IsFinal() && (CancelRequest is not null || ShipmentRequest is not null);
+    /// <summary>A recorded cancel that has not taken effect: the order is not final yet.</summary>
+    public bool CancelPending => CancelRequest is not null && !Status.IsFinal();
+
+    /// <summary>
+    /// A recorded shipment that has neither shipped the order nor been kept as a conflict. A cancel that took effect
+    /// first does not settle it: the goods left all the same, and the conflict takes them off on-hand.
+    /// </summary>
+    public bool ShipmentPending =>
+        ShipmentRequest is { Shipment: var shipment }
+        && !(Status == OrderStatus.Shipped && Shipment == shipment)
+        && Conflicts.All(conflict => conflict.Shipment != shipment);
+
+    /// <summary>A request recorded here that has not taken effect.</summary>
+    public bool HasPendingRequest => CancelPending || ShipmentPending;
 
     /// <summary>When the oldest pending request was recorded, or null when none is pending.</summary>
     public DateTimeOffset? PendingRequestSince =>
-        HasPendingRequest ? new[] { CancelRequest?.At, ShipmentRequest?.At }.Where(at => at is not null).Min() : null;
+        new[] { CancelPending ? CancelRequest?.At : null, ShipmentPending ? ShipmentRequest?.At : null }.Where(at => at is not null).Min();
 
     public static Order Accept(
         Guid id,

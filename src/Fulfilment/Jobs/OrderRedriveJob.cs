@@ -38,12 +38,13 @@ public sealed class OrderRedriveJob(
     }
 
     // A recorded request goes first: a cancel needs no pricing or payment, and the earlier request of the two wins,
-    // as it would have had both been delivered in order.
+    // as it would have had both been delivered in order. The later one is sent on a later run, once the earlier
+    // took effect: a shipment after a cancel then ends as a conflict, as it would have with the broker up.
     protected override object CommandFor(Order order) => order switch
     {
-        { HasPendingRequest: true, CancelRequest: { } cancel } when order.ShipmentRequest is null || cancel.At <= order.ShipmentRequest.At =>
+        { CancelPending: true, CancelRequest: { } cancel } when !order.ShipmentPending || cancel.At <= order.ShipmentRequest!.At =>
             new CancelOrder(order.Id, cancel.RequestedBy),
-        { HasPendingRequest: true, ShipmentRequest: { } shipment } =>
+        { ShipmentPending: true, ShipmentRequest: { } shipment } =>
             new ShipmentDispatched(order.Id, shipment.Shipment.Carrier, shipment.Shipment.TrackingNumber),
         _ => SubmitOrderMapping.ToSubmitOrder(order),
     };

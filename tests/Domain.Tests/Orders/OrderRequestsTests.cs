@@ -82,6 +82,34 @@ public sealed class OrderRequestsTests
     }
 
     [Fact]
+    public void Shipment_recorded_behind_a_cancel_stays_pending_after_the_cancel_until_it_is_kept_as_a_conflict()
+    {
+        var both = Confirmed().RequestCancel("customer-1", T0.AddSeconds(5)).RequestShipment(Parcel, T0.AddSeconds(6));
+        both.CancelPending.ShouldBeTrue();
+        both.ShipmentPending.ShouldBeTrue();
+
+        var cancelled = both.Cancel("customer-1", T0.AddSeconds(7));
+        cancelled.CancelPending.ShouldBeFalse();
+        cancelled.ShipmentPending.ShouldBeTrue();
+        cancelled.HasPendingRequest.ShouldBeTrue();
+        cancelled.PendingRequestSince.ShouldBe(T0.AddSeconds(6));
+
+        var conflict = cancelled.RecordConflict(Parcel, 0, T0.AddSeconds(8));
+        conflict.HasPendingRequest.ShouldBeFalse();
+        conflict.PendingRequestSince.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Shipment_request_is_pending_until_that_parcel_ships_the_order()
+    {
+        var requested = Confirmed().RequestShipment(Parcel, T0.AddSeconds(5));
+
+        requested.Ship(Parcel, T0.AddSeconds(6)).HasPendingRequest.ShouldBeFalse();
+        // Shipped with another parcel first: the recorded one is still to arrive, as a conflict.
+        requested.Ship(new Shipment("UPS", "1Z"), T0.AddSeconds(6)).ShipmentPending.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Requests_are_refused_when_the_order_cannot_take_them()
     {
         Should.Throw<InvalidOrderTransitionException>(() => Accepted().RequestShipment(Parcel, T0));

@@ -26,8 +26,8 @@ public sealed class BrokerCrashTests(KillableBroker broker) : IClassFixture<Kill
         {
             var timer = Stopwatch.StartNew();
             using var client = stack.Client();
-            // No cancels in this load: a cancel over HTTP while the broker is down hangs, a known gap fixed elsewhere.
-            var load = new OrderLoad(client, Skus, orders, FaultLoad.Concurrency, cancelSome: false);
+            // Cancels too: one sent while the broker is down is recorded on the order, answered 202 and re-driven.
+            var load = new OrderLoad(client, Skus, orders, FaultLoad.Concurrency, cancelSome: true);
             var running = load.RunAsync(cancellationToken);
 
             var inProgressAtKill = new List<int>();
@@ -52,7 +52,7 @@ public sealed class BrokerCrashTests(KillableBroker broker) : IClassFixture<Kill
             FaultChecks.Report(
                 $"broker crash: {orders} orders from {FaultLoad.Concurrency} clients, {load.Accepted} answered 202 " +
                 $"({acceptedDuringOutages} while the broker was down, slowest answer {load.SlowestAnswer.TotalSeconds:F1} s), " +
-                $"{load.Failures.Count} other answers ({load.ServerErrors} 5xx); {broker.Kills} broker kills (SIGKILL) with " +
+                $"{load.Failures.Count} other answers ({load.ServerErrors} 5xx), {load.CancelsAccepted} cancels accepted; {broker.Kills} broker kills (SIGKILL) with " +
                 $"[{string.Join(", ", inProgressAtKill)}] orders in progress, {Outage.TotalSeconds:F0} s down each, back in " +
                 $"[{string.Join(", ", restartTimes.Select(time => $"{time.TotalSeconds:F1} s"))}]; load {loadTime.TotalSeconds:F1} s, " +
                 $"settled {(timer.Elapsed - loadTime).TotalSeconds:F1} s later; duplicates: {final.RepeatedTransitions} repeated transitions; " +

@@ -61,8 +61,12 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool IsRunning => watchdog is { HasExited: false };
 
-    /// <summary>Starts the process and waits until <c>/health/ready</c> answers 200: broker and store reachable.</summary>
-    public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the process and waits until <c>/health/ready</c> answers 200: broker and store reachable.
+    /// <paramref name="overrides"/> are environment variables of this start alone (a fault hook, say), so the
+    /// next start runs as configured again.
+    /// </summary>
+    public async Task<TimeSpan> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? overrides = null)
     {
         if (IsRunning)
         {
@@ -72,7 +76,7 @@ public sealed class HostProcess : IAsyncDisposable
         var started = Stopwatch.StartNew();
         watchdog?.Dispose();
         File.AppendAllText(LogPath, $"{Environment.NewLine}==== test harness: start #{Starts + 1} of {Name} at {DateTimeOffset.UtcNow:O}{Environment.NewLine}");
-        (watchdog, hostPid) = Launch();
+        (watchdog, hostPid) = Launch(overrides ?? new Dictionary<string, string>());
         Starts++;
         await WaitUntilReadyAsync(cancellationToken);
         return started.Elapsed;
@@ -98,6 +102,38 @@ public sealed class HostProcess : IAsyncDisposable
         await StopWatchdogAsync();
     }
 
+    /// <summary>
+    /// Waits for a host that is to end by itself (a fault hook kills it) and returns its exit status as the shell
+    /// reports it: 128 + the signal's number when a signal ended it, so 137 for SIGKILL.
+    /// </summary>
+    public async Task<int> WaitForOwnExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var running = watchdog ?? throw new InvalidOperationException($"{Name} was never started.");
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        try
+        {
+            // The watchdog's last command waits for the host, so the watchdog ends with the host's status.
+            await running.WaitForExitAsync(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Name} was still running {timeout.TotalSeconds:F0} s later:{Environment.NewLine}{LogTail()}");
+        }
+
+        File.AppendAllText(LogPath, $"{Environment.NewLine}==== test harness: {Name} (pid {hostPid}) ended by itself with status {running.ExitCode} at {DateTimeOffset.UtcNow:O}{Environment.NewLine}");
+        await StopWatchdogAsync();
+        return running.ExitCode;
+    }
+
+    /// <summary>What the host wrote since the harness last started it.</summary>
+    public string LogSinceLastStart()
+    {
+        var log = LogTail(int.MaxValue);
+        var start = log.LastIndexOf("==== test harness: start", StringComparison.Ordinal);
+        return start < 0 ? log : log[start..];
+    }
+
     public string LogTail(int lines = 40)
     {
         try
@@ -119,7 +155,7 @@ public sealed class HostProcess : IAsyncDisposable
         watchdog?.Dispose();
     }
 
-    private (Process Watchdog, int HostPid) Launch()
+    private (Process Watchdog, int HostPid) Launch(IReadOnlyDictionary<string, string> overrides)
     {
         var startInfo = new ProcessStartInfo("/bin/sh")
         {
@@ -136,7 +172,7 @@ public sealed class HostProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Concat(overrides))
         {
             startInfo.Environment[key] = value;
         }

@@ -102,6 +102,25 @@ public sealed class KillableBroker : IAsyncLifetime
     public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken) =>
         Node.QueueDepthsAsync(cancellationToken);
 
+    /// <summary>
+    /// Waits until <paramref name="queue"/> holds a message ready for delivery (one a killed consumer never
+    /// acknowledged comes back once the broker sees the connection drop), then purges the queue; returns how many
+    /// messages went, none when nothing came within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<uint> PurgeWhenReadyAsync(string queue, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory { Uri = AmqpUri };
+        await using var connection = await factory.CreateConnectionAsync("fault-test-purge", cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        var waited = Stopwatch.StartNew();
+        while ((await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount == 0 && waited.Elapsed < timeout)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return await channel.QueuePurgeAsync(queue, cancellationToken);
+    }
+
     public string LogTail(int lines = 20) => node?.LogTail(lines) ?? "(no node)";
 
     public async ValueTask DisposeAsync()

@@ -33,13 +33,15 @@ public sealed class ProcessStack : IAsyncDisposable
     /// <summary>
     /// Starts the processes: <paramref name="seed"/> is what the workers create on start, with its opening stock
     /// (booked once per SKU however often they start); <paramref name="settings"/> are further host settings, as
-    /// configuration keys (<c>Jobs:RedriveAfter</c>).
+    /// configuration keys (<c>Jobs:RedriveAfter</c>); <paramref name="firstWorkerStart"/> are environment
+    /// variables of the workers' first start alone (a fault hook), which a restart goes without.
     /// </summary>
     public static async Task<ProcessStack> StartAsync(
         KillableBroker broker,
         int workerCount,
         IReadOnlyList<SeedStock> seed,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null,
+        IReadOnlyDictionary<string, string>? firstWorkerStart = null)
     {
         broker.SkipIfUnavailable();
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -90,7 +92,7 @@ public sealed class ProcessStack : IAsyncDisposable
             // publishes can miss them. They start one after another, as two first starts race to create the schema.
             foreach (var worker in workers)
             {
-                await worker.StartAsync(cancellationToken);
+                await worker.StartAsync(cancellationToken, firstWorkerStart);
             }
 
             await ingress.StartAsync(cancellationToken);
