@@ -35,7 +35,10 @@ public sealed class OutageWriteTests(KillableBroker broker) : IClassFixture<Kill
         var settings = new Dictionary<string, string>
         {
             ["Orders:PublishTimeoutSeconds"] = PublishTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-            ["Jobs:RedriveAfter"] = "00:00:03",
+            // Re-drive soon after the broker is back; it must still wait out the in-process retries (one retry:
+            // 0.2 s plus the 15 s handling allowance), or the workers refuse to start.
+            ["Messaging:RetryLimit"] = "1",
+            ["Jobs:RedriveAfter"] = "00:00:16",
         };
         await using var stack = await ProcessStack.StartAsync(broker, workerCount: 2, seed, settings);
         await stack.GuardAsync(async () =>
