@@ -20,6 +20,24 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task FindMany_returns_the_records_of_the_orders_asked_for_that_the_ledger_knows()
+    {
+        var approved = Guid.CreateVersion7();
+        var declined = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+        await Payments.TryRecordAuthorizationAsync(approved, Approved, Cancellation);
+        await Payments.TryRecordAuthorizationAsync(declined, Declined, Cancellation);
+        await Payments.TryRecordAuthorizationAsync(other, Approved, Cancellation);
+
+        var found = await Payments.FindManyAsync([approved, declined, Guid.CreateVersion7()], Cancellation);
+
+        found.ShouldBe(
+            [new PaymentRecord(approved, 0, Approved, PaymentSettlement.None), new PaymentRecord(declined, 0, Declined, PaymentSettlement.None)],
+            ignoreOrder: true);
+        (await Payments.FindManyAsync([], Cancellation)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task First_authorization_kept_when_another_is_recorded_for_the_same_order()
     {
         var order = Guid.CreateVersion7();

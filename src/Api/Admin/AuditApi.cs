@@ -5,6 +5,7 @@ using Backend.Api.Auth;
 using Backend.Domain.Audit;
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,18 +61,21 @@ public static class AuditApi
     /// so its cost follows the stock in play, not the orders ever taken.
     /// </summary>
     public static async Task<Ok<AuditView>> AuditAsync(
-        IOrderStore orders, IProductStore products, TimeProvider clock, IOptions<AuditOptions> options, CancellationToken cancellationToken)
+        IOrderStore orders, IProductStore products, IPaymentLedger payments, TimeProvider clock, IOptions<AuditOptions> options,
+        CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        var open = await orders.FindAcceptedBeforeAsync(Open, DateTimeOffset.MaxValue, int.MaxValue, cancellationToken);
         var input = new AuditInput(
             now,
             await products.ListStockCountersAsync(cancellationToken),
             await products.ListHeldReservationsAsync(cancellationToken),
-            await orders.FindAcceptedBeforeAsync(Open, DateTimeOffset.MaxValue, int.MaxValue, cancellationToken),
+            open,
             await orders.FindSettlementPendingAsync(now - settings.SettlementWindow, settings.MaxListed, cancellationToken),
-            await orders.FindAcceptedBeforeAsync(InProgress, now - settings.InProgressWindow, settings.MaxListed, cancellationToken));
+            await orders.FindAcceptedBeforeAsync(InProgress, now - settings.InProgressWindow, settings.MaxListed, cancellationToken),
+            await payments.FindManyAsync([.. open.Select(order => order.Id)], cancellationToken));
         var report = ConsistencyAudit.Run(input);
         return TypedResults.Ok(new AuditView(
             report.CheckedAt, watch.ElapsedMilliseconds, report.Products, report.OpenOrders, report.HeldReservations, report.Violations));

@@ -1,5 +1,6 @@
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 
 namespace Backend.Domain.Audit;
 
@@ -17,13 +18,15 @@ public sealed record AuditReport(
 /// <param name="OpenOrders">Every order in Reserved or Confirmed: those must hold exactly their lines.</param>
 /// <param name="SettlementOverdue">Final orders marked unsettled for longer than the settlement sweep needs.</param>
 /// <param name="InProgressOverdue">Orders still in Accepted or Reserved longer than expiry plus one sweep.</param>
+/// <param name="Payments">The payment ledger's records of the open orders.</param>
 public sealed record AuditInput(
     DateTimeOffset CheckedAt,
     IReadOnlyList<StockCounters> Products,
     IReadOnlyList<HeldReservation> Held,
     IReadOnlyList<Order> OpenOrders,
     IReadOnlyList<Order> SettlementOverdue,
-    IReadOnlyList<Order> InProgressOverdue);
+    IReadOnlyList<Order> InProgressOverdue,
+    IReadOnlyList<PaymentRecord> Payments);
 
 /// <summary>
 /// The stock and order invariants the whole system promises, checked over a snapshot of the stores: nothing is held
@@ -38,6 +41,7 @@ public static class ConsistencyAudit
     public const string OpenOrderNotHeld = nameof(OpenOrderNotHeld);
     public const string SettlementOverdue = nameof(SettlementOverdue);
     public const string InProgressOverdue = nameof(InProgressOverdue);
+    public const string AuthorizationMismatch = nameof(AuthorizationMismatch);
 
     public static AuditReport Run(AuditInput input)
     {
@@ -81,6 +85,18 @@ public static class ConsistencyAudit
                 $"{missing.Count} lines of Reserved or Confirmed orders hold no stock, or another quantity.",
                 [.. missing.Select(key => $"{key.Item1}/{key.Sku}")]));
         }
+
+        // The ledger keeps one authorization per order (its key is the order id); a confirmed order must carry that
+        // one, approved and neither voided nor captured. Another id means a second authorization reached the order.
+        var payments = input.Payments.ToDictionary(payment => payment.OrderId);
+        var mismatched = input.OpenOrders
+            .Where(order => order.Status == OrderStatus.Confirmed)
+            .Where(order => payments.GetValueOrDefault(order.Id) is not
+            {
+                Authorization: { Approved: true } authorization, Settlement: PaymentSettlement.None,
+            } || authorization.AuthorizationId != order.AuthorizationId)
+            .ToList();
+        AddOrders(violations, AuthorizationMismatch, mismatched, "confirmed orders do not carry the one open authorization the ledger holds for them");
 
         AddOrders(violations, SettlementOverdue, input.SettlementOverdue, "final orders are still marked unsettled past the settlement window");
         AddOrders(violations, InProgressOverdue, input.InProgressOverdue, "orders are still in progress past the expiry window");

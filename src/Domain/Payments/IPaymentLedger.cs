@@ -24,6 +24,9 @@ public interface IPaymentLedger
     /// </summary>
     Task<SettlementOutcome> SettleAsync(Guid orderId, PaymentSettlement settlement, CancellationToken cancellationToken);
 
+    /// <summary>What the ledger holds for each of <paramref name="orderIds"/> that it knows (for the audit).</summary>
+    Task<IReadOnlyList<PaymentRecord>> FindManyAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken);
+
     /// <summary>Approved authorizations stored for the order: what an audit of "at most one per order" reads.</summary>
     Task<int> CountAuthorizationsAsync(Guid orderId, CancellationToken cancellationToken);
 }

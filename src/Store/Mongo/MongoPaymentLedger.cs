@@ -99,6 +99,13 @@ internal sealed class MongoPaymentLedger(MongoStoreContext context) : IPaymentLe
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<PaymentRecord>> FindManyAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken) =>
+        context.RunAsync<IReadOnlyList<PaymentRecord>>("find_payments", async () =>
+        {
+            var documents = await context.Payments.Find(Filter.In(d => d.OrderId, orderIds)).ToListAsync(cancellationToken);
+            return [.. documents.Select(document => document.ToDomain())];
+        }, cancellationToken);
+
     public Task<int> CountAuthorizationsAsync(Guid orderId, CancellationToken cancellationToken) =>
         context.RunAsync("count_authorizations", async () => (int)await context.Payments.CountDocumentsAsync(
             Filter.Eq(d => d.OrderId, orderId) & Filter.Eq(d => d.Approved, true), cancellationToken: cancellationToken),

@@ -61,6 +61,12 @@ internal sealed class SqlitePaymentLedger(SqliteDatabase database) : IPaymentLed
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<PaymentRecord>> FindManyAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("find_payments", connection => connection.QueryAsync(
+            $"{Select} WHERE order_id IN (SELECT value FROM json_each(@orders))", Read, cancellationToken, null,
+            ("@orders", System.Text.Json.JsonSerializer.Serialize(orderIds.Select(SqliteValues.Id)))),
+            cancellationToken);
+
     public Task<int> CountAuthorizationsAsync(Guid orderId, CancellationToken cancellationToken) =>
         database.UseConnectionAsync("count_authorizations", async connection => Convert.ToInt32(await connection.ScalarAsync(
             "SELECT COUNT(*) FROM payments WHERE order_id = @order AND approved = 1",

@@ -14,7 +14,7 @@ public sealed class AuditTests(ApiFactory factory) : IClassFixture<ApiFactory>
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Audit_lists_the_stock_held_for_nothing_and_the_confirmed_order_holding_nothing()
+    public async Task Audit_lists_the_stock_held_for_nothing_and_the_confirmed_order_holding_and_authorizing_nothing()
     {
         await factory.Products.UpsertAsync(new ProductDefinition("AUDIT-1", "Audited", 1m, true, 0), Cancellation);
         await factory.Products.ReceiveAsync("AUDIT-1", 10, "GRN-1", Cancellation);
@@ -33,9 +33,12 @@ public sealed class AuditTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var violations = report.GetProperty("violations").EnumerateArray()
             .ToDictionary(v => v.GetProperty("rule").GetString()!, v => v.GetProperty("ids").EnumerateArray().Select(id => id.GetString()).ToList());
-        violations.Keys.ShouldBe([ConsistencyAudit.HeldWithoutOpenOrder, ConsistencyAudit.OpenOrderNotHeld], ignoreOrder: true);
+        violations.Keys.ShouldBe(
+            [ConsistencyAudit.HeldWithoutOpenOrder, ConsistencyAudit.OpenOrderNotHeld, ConsistencyAudit.AuthorizationMismatch], ignoreOrder: true);
         violations[ConsistencyAudit.HeldWithoutOpenOrder].ShouldBe([$"{stray}/AUDIT-1"]);
         violations[ConsistencyAudit.OpenOrderNotHeld].ShouldBe([$"{unheld.Id}/AUDIT-1"]);
+        // Stored straight as Confirmed, it was never authorized through the ledger either.
+        violations[ConsistencyAudit.AuthorizationMismatch].ShouldBe([unheld.Id.ToString()]);
         report.GetProperty("openOrders").GetInt32().ShouldBe(1);
     }
 

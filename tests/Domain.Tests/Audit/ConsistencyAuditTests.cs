@@ -1,6 +1,7 @@
 using Backend.Domain.Audit;
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 using Backend.Domain.Pricing;
 
 namespace Backend.Domain.Tests.Audit;
@@ -18,10 +19,16 @@ public sealed class ConsistencyAuditTests
             .Confirm("auth-1", T0);
     }
 
+    // Unless a test says otherwise, the ledger holds exactly the authorization each open order carries.
     private static AuditInput Input(
         IReadOnlyList<StockCounters> products, IReadOnlyList<HeldReservation> held, IReadOnlyList<Order> open,
-        IReadOnlyList<Order>? settlementOverdue = null, IReadOnlyList<Order>? inProgressOverdue = null) =>
-        new(T0, products, held, open, settlementOverdue ?? [], inProgressOverdue ?? []);
+        IReadOnlyList<Order>? settlementOverdue = null, IReadOnlyList<Order>? inProgressOverdue = null,
+        IReadOnlyList<PaymentRecord>? payments = null) =>
+        new(T0, products, held, open, settlementOverdue ?? [], inProgressOverdue ?? [],
+            payments ?? [.. open.Select(order => Approved(order.Id, order.AuthorizationId!))]);
+
+    private static PaymentRecord Approved(Guid orderId, string authorizationId, PaymentSettlement settlement = PaymentSettlement.None) =>
+        new(orderId, 1, AuthorizationResult.Approve(authorizationId), settlement);
 
     [Fact]
     public void No_violation_when_counters_holds_and_orders_agree()
@@ -97,5 +104,32 @@ public sealed class ConsistencyAuditTests
             (ConsistencyAudit.InProgressOverdue, stuck.Id.ToString(), "1 orders are still in progress past the expiry window."),
         ]);
         report.OrdersChecked.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Confirmed_orders_without_the_one_open_authorization_of_the_ledger_are_listed_by_id()
+    {
+        var matching = Confirmed(("A", 1));
+        var secondAuthorization = Confirmed(("A", 1));
+        var voided = Confirmed(("A", 1));
+        var missing = Confirmed(("A", 1));
+        var declined = Confirmed(("A", 1));
+
+        var report = ConsistencyAudit.Run(Input(
+            [new StockCounters("A", 10, 5, 10, 0)],
+            [.. new[] { matching, secondAuthorization, voided, missing, declined }.Select(order => new HeldReservation(order.Id, "A", 1))],
+            [matching, secondAuthorization, voided, missing, declined],
+            payments:
+            [
+                Approved(matching.Id, "auth-1"),
+                Approved(secondAuthorization.Id, "auth-2"),
+                Approved(voided.Id, "auth-1", PaymentSettlement.Voided),
+                new PaymentRecord(declined.Id, 1, AuthorizationResult.Decline(RejectionReason.PaymentDeclined), PaymentSettlement.None),
+            ]));
+
+        report.Violations.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            violation => violation.Rule.ShouldBe(ConsistencyAudit.AuthorizationMismatch),
+            violation => violation.Ids.ShouldBe(
+                [secondAuthorization.Id.ToString(), voided.Id.ToString(), missing.Id.ToString(), declined.Id.ToString()], ignoreOrder: true));
     }
 }
