@@ -60,6 +60,7 @@ public sealed class BrokerCrashTests(KillableBroker broker) : IClassFixture<Kill
             load.ServerErrors.ShouldBe(0);
             load.Failures.ShouldBeEmpty();
             final.Violations.ShouldBeEmpty(final.ToString());
+            (await FaultChecks.ServiceAuditViolationsAsync(stack)).ShouldBeEmpty();
             final.Orders.ShouldBe(load.Accepted);
         });
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 using Backend.Domain.Orders;
 using Backend.Integration.Tests.Infrastructure;
@@ -29,6 +30,18 @@ internal static class FaultChecks
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The product's own audit (<c>GET /api/admin/audit</c>) over the same store, as an operator would run it after
+    /// the fault: each violation it reports as "rule: ids". It must agree with the test's own checks.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ServiceAuditViolationsAsync(ProcessStack stack)
+    {
+        using var client = stack.Client(TestKeys.Operator);
+        var report = await client.GetFromJsonAsync<JsonElement>("/api/admin/audit", TestContext.Current.CancellationToken);
+        return [.. report.GetProperty("violations").EnumerateArray().Select(violation =>
+            $"{violation.GetProperty("rule").GetString()}: {string.Join(", ", violation.GetProperty("ids").EnumerateArray().Select(id => id.GetString()))}")];
     }
 
     public static async Task<int> CountInProgressAsync(ProcessStack stack)

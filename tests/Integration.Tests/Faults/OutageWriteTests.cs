@@ -135,6 +135,7 @@ public sealed class OutageWriteTests(KillableBroker broker) : IClassFixture<Kill
                 $"duplicates: {final.RepeatedTransitions} repeated transitions; violations {final.Violations.Count}; {final.Summary()}");
             wrong.ShouldBeEmpty();
             final.Violations.ShouldBeEmpty(final.ToString());
+            (await FaultChecks.ServiceAuditViolationsAsync(stack)).ShouldBeEmpty();
             conflicted.Status.ShouldBe(OrderStatus.Cancelled);
             conflicted.Conflicts.ShouldHaveSingleItem().Status.ShouldBe(OrderStatus.Cancelled);
             snapshot.Reservations.Where(row => row.OrderId == cancelledThenShipped).ShouldAllBe(row => row.State == "committed");

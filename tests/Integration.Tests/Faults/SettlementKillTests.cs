@@ -125,6 +125,7 @@ public sealed class SettlementKillTests(KillableBroker broker) : IClassFixture<K
                     $"at the crash, {purged} message purged, ready again {readyAt.TotalSeconds:F1} s after the kill (start {ready.TotalSeconds:F1} s), " +
                     $"settled {settleTime.TotalSeconds:F1} s after ready ({killed.Elapsed.TotalSeconds:F1} s after the kill); {report.Summary()}");
                 report.Violations.ShouldBeEmpty(report.ToString());
+                (await FaultChecks.ServiceAuditViolationsAsync(stack)).ShouldBeEmpty();
 
                 if (round < rounds)
                 {

@@ -83,6 +83,7 @@ public sealed class WorkerCrashTests(KillableBroker broker) : IClassFixture<Kill
                 $"after settling: {settled.Summary()}; at the end: {final.Summary()}");
             load.Failures.ShouldBeEmpty();
             final.Violations.ShouldBeEmpty(final.ToString());
+            (await FaultChecks.ServiceAuditViolationsAsync(stack)).ShouldBeEmpty();
             final.Orders.ShouldBe(load.Accepted);
         });
     }
