@@ -104,20 +104,20 @@ public sealed class OrderRedriveJobTests
     [Fact]
     public async Task Shipment_recorded_behind_a_cancel_is_resent_after_the_cancel_and_kept_as_a_conflict()
     {
-        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:00:30" });
+        await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:RedriveAfter"] = "00:02:00" });
         await fixture.SeedProductAsync("LAMP", onHand: 20);
         var order = await fixture.AddAsync(OrderStatus.Confirmed, Now.AddMinutes(-5), "LAMP", 4);
         var parcel = new Shipment("DHL", "JD0002");
         // Both recorded while the broker was down: the customer cancelled, then the warehouse shipped anyway.
-        var cancelRecorded = order.RequestCancel("customer-1", Now.AddSeconds(-40));
+        var cancelRecorded = order.RequestCancel("customer-1", Now.AddSeconds(-130));
         await RecordAsync(fixture, order, cancelRecorded);
-        await RecordAsync(fixture, cancelRecorded, cancelRecorded.RequestShipment(parcel, Now.AddSeconds(-35)));
+        await RecordAsync(fixture, cancelRecorded, cancelRecorded.RequestShipment(parcel, Now.AddSeconds(-125)));
 
         await RunAsync(fixture);
         await fixture.Harness.PublishedAsync<OrderCancelled>(message => message.OrderId == order.Id);
         fixture.Harness.PublishedSoFar<Backend.Contracts.Shipping.ShipmentDispatched>(_ => true).ShouldBeEmpty();
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        fixture.Time.Advance(TimeSpan.FromSeconds(121));
         await RunAsync(fixture);
         fixture.Harness.PublishedSoFar<Backend.Contracts.Shipping.ShipmentDispatched>(_ => true).ShouldHaveSingleItem()
             .ShouldBe(new Backend.Contracts.Shipping.ShipmentDispatched(order.Id, "DHL", "JD0002"));
@@ -130,7 +130,7 @@ public sealed class OrderRedriveJobTests
             product => product.OnHand.ShouldBe(16),
             product => product.Reserved.ShouldBe(0));
 
-        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        fixture.Time.Advance(TimeSpan.FromMinutes(3));
         await RunAsync(fixture);
         fixture.Harness.PublishedSoFar<Backend.Contracts.Shipping.ShipmentDispatched>(_ => true).ShouldHaveSingleItem();
         fixture.Harness.PublishedSoFar<CancelOrder>(_ => true).ShouldHaveSingleItem();
