@@ -80,6 +80,37 @@ public sealed class LayeringTests
         result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypeNames ?? []));
     }
 
+    public static TheoryData<string> LibrariesWithoutHttp =>
+        ["Backend.Contracts", "Backend.Domain", "Backend.Validation", "Backend.Store", "Backend.Messaging", "Backend.Fulfilment"];
+
+    // Only the API and the shared hosting defaults serve HTTP; the rest need the generic host's abstractions alone,
+    // so they reference those packages rather than the whole ASP.NET Core framework.
+    [Theory]
+    [MemberData(nameof(LibrariesWithoutHttp))]
+    public void Library_without_HTTP_references_no_ASP_NET_Core(string library)
+    {
+        // The compiled references show what the code uses; the project file shows what it pulls in besides.
+        Assembly.Load(library).GetReferencedAssemblies()
+            .Select(reference => reference.Name!)
+            .Where(reference => reference.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
+            .ShouldBeEmpty();
+        var name = library["Backend.".Length..];
+        File.ReadAllText(Path.Combine(SourceFolder(), name, $"{name}.csproj")).ShouldNotContain("Microsoft.AspNetCore");
+    }
+
+    private static string SourceFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Backend.sln")))
+            {
+                return Path.Combine(directory.FullName, "src");
+            }
+        }
+
+        throw new InvalidOperationException("Backend.sln not found above the test's folder.");
+    }
+
     [Theory]
     [MemberData(nameof(LibraryNames))]
     public void Library_references_no_host(string library)
