@@ -37,8 +37,18 @@ public static partial class OrdersApi
             };
         }
 
-        // Recorded on the order first, as a cancel is: a failed publish still answers 202 and is re-driven. A
-        // repeat with another parcel sends that parcel, which the workers record as a conflict.
+        // Only the first parcel is recorded: another one could not be re-driven if its publish failed, so it is
+        // refused rather than answered 202 and perhaps lost. The warehouse can still report it over AMQP, where it
+        // becomes a conflict.
+        if (order.ShipmentRequest?.Shipment is { } recorded && recorded != shipment)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Another shipment is recorded for this order",
+                detail: $"The order's shipment is {recorded.Carrier} {recorded.TrackingNumber}.");
+        }
+
+        // Recorded on the order first, as a cancel is: a failed publish still answers 202 and is re-driven.
         await services.Publisher.TryPublishAsync(
             message, services.Options.Value.PublishTimeoutSeconds,
             exception => Log.RequestPublishFailed(services.Logger, order.Id, nameof(ShipmentDispatched), exception), cancellationToken);

@@ -44,7 +44,11 @@ public interface IOrderStore
     /// <summary>Final orders still marked for settlement whose last change is older than <paramref name="updatedBefore"/>, oldest first.</summary>
     Task<IReadOnlyList<Order>> FindSettlementPendingAsync(DateTimeOffset updatedBefore, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Orders not final yet with a cancel or shipment recorded before <paramref name="requestedBefore"/>, oldest request first.</summary>
+    /// <summary>
+    /// Orders with a recorded request that has not taken effect (<see cref="Order.PendingRequestSince"/> before
+    /// <paramref name="requestedBefore"/>), oldest request first. A final order can still be one: a shipment recorded
+    /// behind a cancel stays pending until it is kept as a conflict.
+    /// </summary>
     Task<IReadOnlyList<Order>> FindPendingRequestsAsync(DateTimeOffset requestedBefore, int limit, CancellationToken cancellationToken);
 
     /// <summary>Orders confirmed in [from, to), whatever their status now.</summary>

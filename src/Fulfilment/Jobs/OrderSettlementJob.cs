@@ -27,10 +27,23 @@ public sealed class OrderSettlementJob(
         using var activity = JobTelemetry.Source.StartActivity($"job {Key.Name}");
         var settings = options.Value;
         var due = await orders.FindSettlementPendingAsync(time.GetUtcNow() - settings.SettleAfter, settings.BatchSize, cancellationToken);
+        var failed = 0;
         foreach (var order in due)
         {
-            await workflow.RepeatOutcomeAsync(order, bus, cancellationToken);
+            // One order whose settling keeps failing (its store or gateway away) must not hold up those behind it:
+            // it stays marked, the next run tries it again, and the audit reports it once it is overdue.
+            try
+            {
+                await workflow.RepeatOutcomeAsync(order, bus, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                failed++;
+                Log.SettlementFailed(logger, order.Id, exception);
+            }
         }
+
+        activity?.SetTag("backend.job.failed", failed);
 
         activity?.SetTag("backend.job.orders", due.Count);
         if (due.Count > 0)

@@ -27,6 +27,25 @@ public sealed class RecordShipmentTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Same_parcel_accepted_again_and_another_parcel_refused_while_the_first_is_recorded()
+    {
+        var order = await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerA, DateTimeOffset.UtcNow));
+        var uri = $"/api/orders/{order.Id}/shipment";
+
+        using var first = await _operator.PostAsJsonAsync(uri, Shipment, TestContext.Current.CancellationToken);
+        using var again = await _operator.PostAsJsonAsync(uri, Shipment, TestContext.Current.CancellationToken);
+        using var other = await _operator.PostAsJsonAsync(
+            uri, new { carrier = "UPS", trackingNumber = "1Z999" }, TestContext.Current.CancellationToken);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        again.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        other.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await other.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("DHL JD014600006281");
+        (await factory.Orders.FindAsync(order.Id, TestContext.Current.CancellationToken))!.ShipmentRequest!.Shipment
+            .ShouldBe(new Backend.Domain.Orders.Shipment("DHL", "JD014600006281"));
+    }
+
+    [Fact]
     public async Task Conflict_when_the_order_is_not_confirmed()
     {
         var order = await factory.StoreAsync(StoredOrders.Rejected(TestKeys.CustomerA));

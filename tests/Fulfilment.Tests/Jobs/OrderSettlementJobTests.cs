@@ -1,9 +1,12 @@
 using Backend.Contracts.Orders;
+using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 using Backend.Fulfilment.Jobs;
 using Backend.Fulfilment.Tests.Infrastructure;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Backend.Fulfilment.Tests.Jobs;
 
@@ -39,6 +42,23 @@ public sealed class OrderSettlementJobTests
     }
 
     [Fact]
+    public async Task Orders_behind_one_that_cannot_be_settled_are_settled_and_it_stays_marked()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync(
+            new Dictionary<string, string?> { ["Jobs:SettleAfter"] = "00:00:10" },
+            services => services.Replace(ServiceDescriptor.Singleton<IPaymentGateway, VoidNeverAnswersGateway>()));
+        await fixture.SeedProductAsync("LAMP", onHand: 10);
+        var stuck = await StoreCancelledAsync(fixture, Now.AddSeconds(-30), VoidNeverAnswersGateway.Broken);
+        var behind = await StoreCancelledAsync(fixture, Now.AddSeconds(-20), Guid.CreateVersion7());
+
+        await RunAsync(fixture);
+
+        (await fixture.OrderAsync(stuck)).SettlementPending.ShouldBeTrue();
+        (await fixture.OrderAsync(behind)).SettlementPending.ShouldBeFalse();
+        (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Order_left_alone_until_SettleAfter_has_passed()
     {
         await using var fixture = await FulfilmentHarness.StartAsync(new Dictionary<string, string?> { ["Jobs:SettleAfter"] = "00:00:10" });
@@ -68,6 +88,30 @@ public sealed class OrderSettlementJobTests
         (await fixture.OrderAsync(rejected)).SettlementPending.ShouldBeFalse();
         (await fixture.OrderAsync(confirmed)).SettlementPending.ShouldBeFalse();
         (await fixture.Orders.FindSettlementPendingAsync(Now.AddDays(1), 10, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    // A confirmed order of one LAMP, stored cancelled but not settled, as a worker killed after the save leaves it.
+    private static async Task<Guid> StoreCancelledAsync(FulfilmentHarness fixture, DateTimeOffset at, Guid id)
+    {
+        var accepted = Order.Accept(id, Messages.Customer, [new OrderLine("LAMP", 1)], Messages.ApprovingToken, new ShipTo("US"), at);
+        (await fixture.Orders.TryAddAsync(accepted, TestContext.Current.CancellationToken)).ShouldBe(AddOrderOutcome.Added);
+        (await fixture.Products.ReserveAsync(id, [new StockRequest("LAMP", 1)], TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        (await fixture.Orders.TryUpdateAsync(accepted.Cancel("operator", at), accepted.Version, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        return id;
+    }
+
+    /// <summary>A gateway whose voids for one order always fail, as for a processor that lost that authorization.</summary>
+    private sealed class VoidNeverAnswersGateway : IPaymentGateway
+    {
+        public static readonly Guid Broken = Guid.CreateVersion7();
+
+        public Task<AuthorizationResult> AuthorizeAsync(PaymentRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(AuthorizationResult.Approve($"auth-{request.OrderId}"));
+
+        public Task CaptureAsync(Guid orderId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task VoidAsync(Guid orderId, CancellationToken cancellationToken) =>
+            orderId == Broken ? throw new PaymentGatewayUnavailableException($"Void for order {orderId} timed out.") : Task.CompletedTask;
     }
 
     // The job reads nothing from its Quartz context, so none is built.
