@@ -24,7 +24,7 @@ public static partial class OrdersApi
             services, cancellationToken);
         if (outcome.Order is not { CancelRequest: { } request } order)
         {
-            return outcome.Refusal();
+            return outcome.NotFound ? TypedResults.NotFound() : outcome.Conflict is { } conflict ? conflict : outcome.Unavailable();
         }
 
         // The cancel is on the order document now (the document is the outbox): a publish that fails or times out
@@ -77,11 +77,8 @@ public static partial class OrdersApi
 
     private sealed record RequestOutcome(Order? Order, bool NotFound, ProblemHttpResult? Conflict, OrderServices Services)
     {
-        public Results<Accepted, NotFound, ProblemHttpResult, ServiceUnavailable> Refusal() =>
-            NotFound ? TypedResults.NotFound()
-            : Conflict is not null ? Conflict
-            : new ServiceUnavailable(
-                "The order changed while the request was being recorded; nothing was recorded, send it again.",
-                Services.Options.Value.RetryAfterSeconds);
+        public ServiceUnavailable Unavailable() => new(
+            "The order changed while the request was being recorded; nothing was recorded, send it again.",
+            Services.Options.Value.RetryAfterSeconds);
     }
 }

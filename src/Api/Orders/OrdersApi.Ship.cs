@@ -29,12 +29,7 @@ public static partial class OrdersApi
             id, _ => true, OrderStatus.Shipped, order => order.RequestShipment(shipment, now), services, cancellationToken);
         if (outcome.Order is not { } order)
         {
-            return outcome.Refusal().Result switch
-            {
-                NotFound notFound => notFound,
-                ProblemHttpResult conflict => conflict,
-                var unavailable => (ServiceUnavailable)unavailable,
-            };
+            return outcome.NotFound ? TypedResults.NotFound() : outcome.Conflict is { } conflict ? conflict : outcome.Unavailable();
         }
 
         // Only the first parcel is recorded: another one could not be re-driven if its publish failed, so it is
