@@ -132,37 +132,6 @@ public sealed class KillableBroker : IAsyncLifetime
         }
     }
 
-    /// <returns>null once a connection succeeds, otherwise why it never did.</returns>
-    private async Task<string?> WaitForConnectionAsync(CancellationToken cancellationToken)
-    {
-        var factory = new ConnectionFactory
-        {
-            Uri = AmqpUri,
-            AutomaticRecoveryEnabled = false,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-        };
-        var waited = Stopwatch.StartNew();
-        var lastError = "no attempt made";
-        while (waited.Elapsed < StartTimeout)
-        {
-            try
-            {
-                await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-                return null;
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastError = $"{exception.GetType().Name}: {exception.InnerException?.Message ?? exception.Message}";
-            }
-
-            if (Node.HasExited)
-            {
-                return $"rabbitmq-server exited (last connection error: {lastError})";
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-
-        return $"no connection within {StartTimeout.TotalSeconds:F0} s (last error: {lastError})";
-    }
+    private Task<string?> WaitForConnectionAsync(CancellationToken cancellationToken) =>
+        BrokerConnection.WaitAsync(AmqpUri, StartTimeout, () => Node.HasExited ? "rabbitmq-server exited" : null, cancellationToken);
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 
-using RabbitMQ.Client;
-
 using Testcontainers.RabbitMq;
 
 namespace Backend.Integration.Tests.Infrastructure;
@@ -242,41 +240,6 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         TestContext.Current.SendDiagnosticMessage($"RabbitMQ: {description}");
     }
 
-    /// <returns>null once a connection succeeds, otherwise why it never did.</returns>
-    private async Task<string?> WaitForConnectionAsync(Func<string?> gaveUp, CancellationToken cancellationToken)
-    {
-        var factory = new ConnectionFactory
-        {
-            HostName = Host,
-            Port = Port,
-            VirtualHost = VirtualHost,
-            UserName = Username,
-            Password = Password,
-            AutomaticRecoveryEnabled = false,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-        };
-        var waited = Stopwatch.StartNew();
-        var lastError = "no attempt made";
-        while (waited.Elapsed < StartTimeout)
-        {
-            try
-            {
-                await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-                return null;
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                lastError = $"{exception.GetType().Name}: {exception.InnerException?.Message ?? exception.Message}";
-            }
-
-            if (gaveUp() is { } reason)
-            {
-                return $"{reason} (last connection error: {lastError})";
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-
-        return $"no connection within {StartTimeout.TotalSeconds:F0} s (last error: {lastError})";
-    }
+    private Task<string?> WaitForConnectionAsync(Func<string?> gaveUp, CancellationToken cancellationToken) =>
+        BrokerConnection.WaitAsync(AmqpUri, StartTimeout, gaveUp, cancellationToken);
 }
