@@ -67,4 +67,17 @@ public interface IProductStore
     /// True only for the caller that actually changed it.
     /// </summary>
     Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the reservations released or committed before <paramref name="settledBefore"/>; held ones stay. An
+    /// order whose reservation went can no longer be told apart from one that never reserved, so the retention must
+    /// outlast every way a message of a final order can still arrive. Returns how many went.
+    /// </summary>
+    Task<int> RemoveSettledReservationsBeforeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the receipt ids recorded before <paramref name="receivedBefore"/>: a receipt delivered again after its
+    /// id went is counted again. Returns how many went.
+    /// </summary>
+    Task<int> RemoveReceiptsBeforeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 }

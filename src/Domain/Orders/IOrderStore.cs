@@ -54,6 +54,12 @@ public interface IOrderStore
     /// <summary>Orders confirmed in [from, to), whatever their status now.</summary>
     Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Forgets the Idempotency-Keys of orders accepted before <paramref name="acceptedBefore"/>: the orders stay, and
+    /// a later submit with such a key makes a new order. Returns how many keys went.
+    /// </summary>
+    Task<int> RemoveIdempotencyKeysBeforeAsync(DateTimeOffset acceptedBefore, CancellationToken cancellationToken);
+
     /// <summary>True when the store answers; used by readiness checks.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }
