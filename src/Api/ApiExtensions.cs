@@ -74,6 +74,7 @@ public static class ApiExtensions
         app.MapProducts();
         app.MapReports();
         app.MapAudit();
+        app.MapJobs();
         return app;
     }
 }

@@ -8,13 +8,10 @@ using Backend.Fulfilment.Shipping;
 
 using MassTransit;
 
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-
-using Quartz;
 
 namespace Backend.Fulfilment;
 
@@ -28,6 +25,8 @@ public static class FulfilmentExtensions
         AddValidatedOptions<PaymentOptions>(services, PaymentOptions.SectionName);
         AddValidatedOptions<JobsOptions>(services, JobsOptions.SectionName);
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+        AddValidatedOptions<RetentionOptions>(services, RetentionOptions.SectionName);
+        AddValidatedOptions<OrderRetentionOptions>(services, OrderRetentionOptions.SectionName);
         AddValidatedOptions<CatalogSeedOptions>(services, CatalogSeedOptions.SectionName);
         AddValidatedOptions<FaultOptions>(services, FaultOptions.SectionName);
 
@@ -37,21 +36,20 @@ public static class FulfilmentExtensions
         services.AddSingleton<OrderMetrics>();
         services.AddSingleton<FaultHooks>();
         services.AddSingleton<RedriveLedger>();
+        services.AddSingleton<JobMetrics>();
+        services.AddSingleton<JobRunner>();
         services.AddScoped<StockLevels>();
         services.AddScoped<OrderWorkflow>();
         services.AddScoped<OrderCommandHandler>();
         services.AddHostedService<CatalogSeeder>();
 
-        // Cron expressions are needed while registering triggers, before options exist; ValidateOnStart still
-        // rejects a bad one with a clear message.
-        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddQuartz(quartz =>
-        {
-            AddCronJob<OrderRedriveJob>(quartz, OrderRedriveJob.Key, jobs.OrderRedriveCron);
-            AddCronJob<OrderExpiryJob>(quartz, OrderExpiryJob.Key, jobs.OrderExpiryCron);
-            AddCronJob<OrderSettlementJob>(quartz, OrderSettlementJob.Key, jobs.OrderSettlementCron);
-        });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddKeyedScoped<IRecurringJob, OrderRedriveJob>(JobNames.OrderRedrive);
+        services.AddKeyedScoped<IRecurringJob, OrderExpiryJob>(JobNames.OrderExpiry);
+        services.AddKeyedScoped<IRecurringJob, OrderSettlementJob>(JobNames.OrderSettlement);
+        services.AddKeyedScoped<IRecurringJob, LowStockScanJob>(JobNames.LowStockScan);
+        services.AddKeyedScoped<IRecurringJob, DailySalesReportJob>(JobNames.DailySalesReport);
+        services.AddKeyedScoped<IRecurringJob, DataRetentionJob>(JobNames.DataRetention);
+        services.AddHostedService<JobScheduler>();
         return builder;
     }
 
@@ -69,11 +67,4 @@ public static class FulfilmentExtensions
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section)
         where TOptions : class =>
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-
-    private static void AddCronJob<TJob>(IQuartzBuilder quartz, JobKey key, string cron)
-        where TJob : IJob
-    {
-        quartz.AddJob<TJob>(job => job.WithIdentity(key));
-        quartz.AddTrigger(trigger => trigger.ForJob(key).WithIdentity(key.Name).WithCronSchedule(cron));
-    }
 }

@@ -12,19 +12,24 @@ namespace Backend.Fulfilment.Catalog;
 /// </summary>
 public sealed class StockLevels(IProductStore products, IBus bus)
 {
-    public async Task CheckAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
+    /// <summary>Returns how many products this call announced.</summary>
+    public async Task<int> CheckAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
     {
+        var announced = 0;
         foreach (var product in await products.FindManyAsync([.. skus.Distinct()], cancellationToken))
         {
             if (product.CrossedReorderPoint &&
                 await products.TrySetBelowReorderPointAsync(product.Sku, true, cancellationToken))
             {
                 await bus.Publish(new StockLow(product.Sku, product.Available, product.ReorderPoint), cancellationToken);
+                announced++;
             }
             else if (product.RecoveredFromReorderPoint)
             {
                 await products.TrySetBelowReorderPointAsync(product.Sku, false, cancellationToken);
             }
         }
+
+        return announced;
     }
 }

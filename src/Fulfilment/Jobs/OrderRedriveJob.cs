@@ -8,8 +8,6 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-using Quartz;
-
 namespace Backend.Fulfilment.Jobs;
 
 /// <summary>
@@ -21,10 +19,6 @@ public sealed class OrderRedriveJob(
     IOrderStore orders, RedriveLedger ledger, IBus bus, TimeProvider time, IOptions<JobsOptions> options, ILogger<OrderRedriveJob> logger)
     : OrderSweepJob(bus, logger)
 {
-    public static readonly JobKey Key = new("order-redrive");
-
-    protected override JobKey JobKey => Key;
-
     protected override async Task<IReadOnlyList<Order>> FindDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -48,4 +42,6 @@ public sealed class OrderRedriveJob(
             new ShipmentDispatched(order.Id, shipment.Shipment.Carrier, shipment.Shipment.TrackingNumber),
         _ => SubmitOrderMapping.ToSubmitOrder(order),
     };
+
+    protected override string Summary(int orders) => $"re-sent the next message of {orders} orders";
 }

@@ -4,36 +4,33 @@ using MassTransit;
 
 using Microsoft.Extensions.Logging;
 
-using Quartz;
-
 namespace Backend.Fulfilment.Jobs;
 
 /// <summary>
 /// The shape of the order jobs: find the orders that are due and send each one command. The rules stay in the
 /// consumers, so a command sent twice, or for an order that moved on meanwhile, changes nothing.
 /// </summary>
-[DisallowConcurrentExecution]
-public abstract class OrderSweepJob(IBus bus, ILogger logger) : IJob
+public abstract class OrderSweepJob(IBus bus, ILogger logger) : IRecurringJob
 {
     protected static readonly OrderStatus[] InProgress = [OrderStatus.Accepted, OrderStatus.Reserved];
 
-    protected abstract JobKey JobKey { get; }
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(JobOccurrence occurrence, CancellationToken cancellationToken)
     {
-        using var activity = JobTelemetry.Source.StartActivity($"job {JobKey.Name}");
         var due = await FindDueAsync(cancellationToken);
         foreach (var order in due)
         {
             await bus.Publish(CommandFor(order), cancellationToken);
         }
 
-        activity?.SetTag("backend.job.orders", due.Count);
         if (due.Count > 0)
         {
-            Log.OrdersSwept(logger, JobKey.Name, due.Count);
+            Log.OrdersSwept(logger, occurrence.Job, due.Count);
         }
+
+        return Summary(due.Count);
     }
+
+    protected abstract string Summary(int orders);
 
     protected abstract Task<IReadOnlyList<Order>> FindDueAsync(CancellationToken cancellationToken);
 

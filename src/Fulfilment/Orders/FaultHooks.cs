@@ -15,6 +15,9 @@ public sealed class FaultOptions
 
     /// <summary>The process kills itself (SIGKILL, no cleanup) right after it stores an order's final state.</summary>
     public bool KillAfterFinalStateSaved { get; set; }
+
+    /// <summary>Every job run this process claims waits this long before it works, so a test can kill it mid-run.</summary>
+    public TimeSpan JobRunDelay { get; set; }
 }
 
 /// <summary>
@@ -24,6 +27,7 @@ public sealed class FaultOptions
 public sealed class FaultHooks(IOptions<FaultOptions> options, IHostEnvironment environment, ILogger<FaultHooks> logger)
 {
     private readonly bool _killAfterFinalStateSaved = options.Value.KillAfterFinalStateSaved && !environment.IsProduction();
+    private readonly TimeSpan _jobRunDelay = environment.IsProduction() ? TimeSpan.Zero : options.Value.JobRunDelay;
 
     public void AfterFinalStateSaved(Order order)
     {
@@ -32,5 +36,16 @@ public sealed class FaultHooks(IOptions<FaultOptions> options, IHostEnvironment 
             Log.FaultInjected(logger, order.Id, order.Status);
             Process.GetCurrentProcess().Kill();
         }
+    }
+
+    public Task BeforeJobRunAsync(string job, CancellationToken cancellationToken)
+    {
+        if (_jobRunDelay <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        Log.JobRunDelayed(logger, job, _jobRunDelay);
+        return Task.Delay(_jobRunDelay, cancellationToken);
     }
 }

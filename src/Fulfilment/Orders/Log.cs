@@ -30,4 +30,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1105, EventName = "FaultInjected", Level = LogLevel.Critical,
         Message = "Fault hook: the process kills itself after saving order {OrderId} as {Status}, before settling it")]
     public static partial void FaultInjected(ILogger logger, Guid orderId, OrderStatus status);
+
+    [LoggerMessage(EventId = 1106, EventName = "JobRunDelayed", Level = LogLevel.Warning,
+        Message = "Fault hook: job {Job} waits {Delay} before it works")]
+    public static partial void JobRunDelayed(ILogger logger, string job, TimeSpan delay);
 }

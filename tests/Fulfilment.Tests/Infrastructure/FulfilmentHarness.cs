@@ -1,4 +1,6 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
+using Backend.Fulfilment.Jobs;
 using Backend.Domain.Orders;
 using Backend.Messaging;
 using Backend.Store;
@@ -66,6 +68,14 @@ public sealed class FulfilmentHarness : IAsyncDisposable
         var fixture = new FulfilmentHarness(settings ?? new Dictionary<string, string?>(), replace);
         await fixture.Harness.Start();
         return fixture;
+    }
+
+    /// <summary>Runs one occurrence of a job as the scheduler would, fired now by the fake clock; returns its summary.</summary>
+    public async Task<string> RunJobAsync(string job, JobRunTrigger trigger = JobRunTrigger.Schedule)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var occurrence = new JobOccurrence(Guid.CreateVersion7(), job, Time.GetUtcNow(), trigger);
+        return await scope.ServiceProvider.GetRequiredKeyedService<IRecurringJob>(job).RunAsync(occurrence, TestContext.Current.CancellationToken);
     }
 
     public async Task SeedProductAsync(

@@ -51,8 +51,5 @@ public sealed class OrderExpiryJobTests
         (await fixture.ProductAsync("LAMP")).Reserved.ShouldBe(0);
     }
 
-    // The job reads nothing from its Quartz context, so none is built.
-    private static Task RunAsync(FulfilmentHarness fixture) =>
-        ActivatorUtilities.CreateInstance<OrderExpiryJob>(fixture.Services)
-            .Execute(null!, TestContext.Current.CancellationToken).AsTask();
+    private static Task RunAsync(FulfilmentHarness fixture) => fixture.RunJobAsync(JobNames.OrderExpiry);
 }

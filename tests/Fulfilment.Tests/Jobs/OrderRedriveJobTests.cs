@@ -139,8 +139,5 @@ public sealed class OrderRedriveJobTests
     private static async Task RecordAsync(FulfilmentHarness fixture, Order stored, Order recorded) =>
         (await fixture.Orders.TryUpdateAsync(recorded, stored.Version, TestContext.Current.CancellationToken)).ShouldBeTrue();
 
-    // The job reads nothing from its Quartz context, so none is built.
-    private static Task RunAsync(FulfilmentHarness fixture) =>
-        ActivatorUtilities.CreateInstance<OrderRedriveJob>(fixture.Services)
-            .Execute(null!, TestContext.Current.CancellationToken).AsTask();
+    private static Task RunAsync(FulfilmentHarness fixture) => fixture.RunJobAsync(JobNames.OrderRedrive);
 }

@@ -42,7 +42,7 @@ public sealed class OrderSettlementJobTests
     }
 
     [Fact]
-    public async Task Orders_behind_one_that_cannot_be_settled_are_settled_and_it_stays_marked()
+    public async Task Orders_behind_one_that_cannot_be_settled_are_settled_it_stays_marked_and_the_run_fails()
     {
         await using var fixture = await FulfilmentHarness.StartAsync(
             new Dictionary<string, string?> { ["Jobs:SettleAfter"] = "00:00:10" },
@@ -51,7 +51,8 @@ public sealed class OrderSettlementJobTests
         var stuck = await StoreCancelledAsync(fixture, Now.AddSeconds(-30), VoidNeverAnswersGateway.Broken);
         var behind = await StoreCancelledAsync(fixture, Now.AddSeconds(-20), Guid.CreateVersion7());
 
-        await RunAsync(fixture);
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() => RunAsync(fixture));
+        failure.Message.ShouldBe("1 of 2 unsettled orders could not be settled; they stay marked for the next run.");
 
         (await fixture.OrderAsync(stuck)).SettlementPending.ShouldBeTrue();
         (await fixture.OrderAsync(behind)).SettlementPending.ShouldBeFalse();
@@ -114,11 +115,5 @@ public sealed class OrderSettlementJobTests
             orderId == Broken ? throw new PaymentGatewayUnavailableException($"Void for order {orderId} timed out.") : Task.CompletedTask;
     }
 
-    // The job reads nothing from its Quartz context, so none is built.
-    private static async Task RunAsync(FulfilmentHarness fixture)
-    {
-        using var scope = fixture.Services.CreateScope();
-        await ActivatorUtilities.CreateInstance<OrderSettlementJob>(scope.ServiceProvider)
-            .Execute(null!, TestContext.Current.CancellationToken);
-    }
+    private static Task RunAsync(FulfilmentHarness fixture) => fixture.RunJobAsync(JobNames.OrderSettlement);
 }

@@ -57,7 +57,7 @@ public sealed class ProcessStack : IAsyncDisposable
             ["Store__Sqlite__Path"] = databasePath,
             // Re-drive within the test, not after the production default's 2 minutes. Re-drive must wait out the
             // in-process retries (the workers refuse to start otherwise): 3 retries end within 17.6 s.
-            ["Jobs__OrderRedriveCron"] = "0/2 * * * * ?",
+            ["Jobs__OrderRedrive__Cron"] = "0/2 * * * * ?",
             ["Messaging__RetryLimit"] = "3",
             ["Jobs__RedriveAfter"] = "00:00:20",
             ["Orders__PublishTimeoutSeconds"] = "2",

@@ -43,7 +43,7 @@ public sealed class SettlementKillTests(KillableBroker broker) : IClassFixture<K
         var seed = Skus.Select(sku => new SeedStock(sku, openingStock)).ToList();
         var settings = new Dictionary<string, string>
         {
-            ["Jobs:OrderSettlementCron"] = $"0/{SweepInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} * * * * ?",
+            ["Jobs:OrderSettlement:Cron"] = $"0/{SweepInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture)} * * * * ?",
             ["Jobs:SettleAfter"] = SettleAfter.ToString("c", CultureInfo.InvariantCulture),
         };
         // One worker, so the order whose final state kills it is certain to reach the hooked process.

@@ -17,7 +17,7 @@ public sealed class RecurringJobTests(RabbitMqBroker broker)
     {
         await using var stack = await BackendStack.StartAsync(broker, workerSettings: new Dictionary<string, string?>
         {
-            ["Jobs:OrderRedriveCron"] = "0/1 * * * * ?",
+            ["Jobs:OrderRedrive:Cron"] = "0/1 * * * * ?",
         });
         await stack.SeedProductAsync("JOB-REDRIVE", onHand: 2);
 
@@ -34,10 +34,10 @@ public sealed class RecurringJobTests(RabbitMqBroker broker)
     {
         await using var stack = await BackendStack.StartAsync(broker, workerSettings: new Dictionary<string, string?>
         {
-            ["Jobs:OrderExpiryCron"] = "0/1 * * * * ?",
+            ["Jobs:OrderExpiry:Cron"] = "0/1 * * * * ?",
             ["Jobs:ExpireAfter"] = "00:15:00",
             // Never in this test: the order is stale for the re-drive too, and must expire rather than confirm.
-            ["Jobs:OrderRedriveCron"] = "0 0 0 1 1 ? 2099",
+            ["Jobs:OrderRedrive:Cron"] = "0 0 0 1 1 ? 2099",
         });
         await stack.SeedProductAsync("JOB-EXPIRE", onHand: 2);
         var cancellationToken = TestContext.Current.CancellationToken;
