@@ -102,6 +102,26 @@ public sealed class HostProcess : IAsyncDisposable
         await StopWatchdogAsync();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stopping a container: the host shuts down gracefully; waits for it to end.</summary>
+    public async Task TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!IsRunning)
+        {
+            throw new InvalidOperationException($"{Name} is not running.");
+        }
+
+        File.AppendAllText(LogPath, $"{Environment.NewLine}==== test harness: SIGTERM of {Name} (pid {hostPid}) at {DateTimeOffset.UtcNow:O}{Environment.NewLine}");
+        using (var signal = Process.Start("kill", ["-TERM", hostPid.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync(cancellationToken);
+        }
+
+        await WaitForOwnExitAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>The host's process id, as the jobs' history names its instance.</summary>
+    public int ProcessId => IsRunning ? hostPid : throw new InvalidOperationException($"{Name} is not running.");
+
     /// <summary>
     /// Waits for a host that is to end by itself (a fault hook kills it) and returns its exit status as the shell
     /// reports it: 128 + the signal's number when a signal ended it, so 137 for SIGKILL.

@@ -34,14 +34,16 @@ public sealed class ProcessStack : IAsyncDisposable
     /// Starts the processes: <paramref name="seed"/> is what the workers create on start, with its opening stock
     /// (booked once per SKU however often they start); <paramref name="settings"/> are further host settings, as
     /// configuration keys (<c>Jobs:RedriveAfter</c>); <paramref name="firstWorkerStart"/> are environment
-    /// variables of the workers' first start alone (a fault hook), which a restart goes without.
+    /// variables of the workers' first start alone (a fault hook), which a restart goes without. With
+    /// <paramref name="startWorkers"/> false the test starts each worker itself, with settings of its own.
     /// </summary>
     public static async Task<ProcessStack> StartAsync(
         KillableBroker broker,
         int workerCount,
         IReadOnlyList<SeedStock> seed,
         IReadOnlyDictionary<string, string>? settings = null,
-        IReadOnlyDictionary<string, string>? firstWorkerStart = null)
+        IReadOnlyDictionary<string, string>? firstWorkerStart = null,
+        bool startWorkers = true)
     {
         broker.SkipIfUnavailable();
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -90,7 +92,7 @@ public sealed class ProcessStack : IAsyncDisposable
         {
             // Workers first: a workers host is ready once its queues and bindings exist, so nothing the ingress
             // publishes can miss them. They start one after another, as two first starts race to create the schema.
-            foreach (var worker in workers)
+            foreach (var worker in startWorkers ? workers : [])
             {
                 await worker.StartAsync(cancellationToken, firstWorkerStart);
             }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Messaging;
 
@@ -39,6 +40,19 @@ public sealed class BackendStack : IAsyncDisposable
     public IOrderStore Orders => _ingress.Services.GetRequiredService<IOrderStore>();
 
     public IProductStore Products => _ingress.Services.GetRequiredService<IProductStore>();
+
+    public IJobStore Jobs => _ingress.Services.GetRequiredService<IJobStore>();
+
+    /// <summary>Stops the worker hosts gracefully, as a deployment's rollout would, before the test reads what they left.</summary>
+    public async Task StopWorkersAsync()
+    {
+        foreach (var worker in _workers)
+        {
+            await worker.DisposeAsync();
+        }
+
+        _workers.Clear();
+    }
 
     public static async Task<BackendStack> StartAsync(
         RabbitMqBroker broker,

@@ -1,11 +1,13 @@
+using Backend.Contracts.Reports;
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Fulfilment.Jobs;
 using Backend.Integration.Tests.Infrastructure;
 
 namespace Backend.Integration.Tests.Jobs;
 
-/// <summary>The Quartz jobs inside a real workers host, fired every second instead of on their production cron.</summary>
+/// <summary>The recurring jobs inside real workers hosts, fired every second instead of on their production cron.</summary>
 [Collection(BrokerCollection.Name)]
 public sealed class RecurringJobTests(RabbitMqBroker broker)
 {
@@ -49,5 +51,25 @@ public sealed class RecurringJobTests(RabbitMqBroker broker)
 
         var product = await Eventually.GetAsync(ct => stack.Products.FindAsync("JOB-EXPIRE", ct), found => found!.Reserved == 0, "the stock release");
         product!.Available.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Three_worker_hosts_on_MongoDB_run_every_fire_time_exactly_once()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var reports = await EventTap.BindAsync<DailySalesReportReady>(broker.AmqpUri);
+        await using var stack = await BackendStack.StartAsync(
+            broker, workerCount: 3, JobSettings.Nullable(JobSettings.Only(nameof(JobsOptions.DailySalesReport), "* * * * * ?")), useMongo: true);
+        var from = DateTimeOffset.UtcNow.AddSeconds(1);
+        await Task.Delay(TimeSpan.FromSeconds(12), cancellationToken);
+        await stack.StopWorkersAsync();
+
+        var runs = (await stack.Jobs.ListRunsAsync(JobNames.DailySalesReport, 1, 1000, cancellationToken)).Items;
+        var firstSecond = new DateTimeOffset(from.Ticks - from.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var window = runs.Where(run => run.FireTime >= firstSecond && run.FireTime <= firstSecond.AddSeconds(10)).ToList();
+        window.Select(run => run.FireTime).ShouldBe(Enumerable.Range(0, 11).Select(second => firstSecond.AddSeconds(second)), ignoreOrder: true);
+        window.ShouldAllBe(run => run.Status == JobRunStatus.Succeeded);
+        runs.GroupBy(run => run.FireTime).ShouldAllBe(group => group.Count() == 1);
+        (await reports.CountAsync()).ShouldBe((uint)runs.Count(run => run.Status == JobRunStatus.Succeeded));
     }
 }

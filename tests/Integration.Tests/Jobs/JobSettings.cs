@@ -1,0 +1,24 @@
+using Backend.Fulfilment.Jobs;
+
+namespace Backend.Integration.Tests.Jobs;
+
+/// <summary>Host settings that leave one job on a test cron and switch every other job off.</summary>
+public static class JobSettings
+{
+    public static Dictionary<string, string> Only(string setting, string cron, IReadOnlyDictionary<string, string>? more = null)
+    {
+        var settings = new JobsOptions().Schedules
+            .Where(schedule => schedule.Setting != setting)
+            .ToDictionary(schedule => $"Jobs:{schedule.Setting}:Enabled", _ => "false");
+        settings[$"Jobs:{setting}:Cron"] = cron;
+        foreach (var (key, value) in more ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public static Dictionary<string, string?> Nullable(IReadOnlyDictionary<string, string> settings) =>
+        settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+}
