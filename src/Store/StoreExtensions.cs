@@ -1,10 +1,13 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
+using Backend.Domain.Reports;
 using Backend.Store.Mongo;
 using Backend.Store.Sqlite;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +16,8 @@ namespace Backend.Store;
 public static class StoreExtensions
 {
     /// <summary>
-    /// Registers <see cref="IOrderStore"/>, <see cref="IProductStore"/> and <see cref="IPaymentLedger"/> on the adapter named by
+    /// Registers <see cref="IOrderStore"/>, <see cref="IProductStore"/>, <see cref="IPaymentLedger"/>,
+    /// <see cref="IJobStore"/> and <see cref="IReportStore"/> on the adapter named by
     /// <c>Store:Provider</c> (<c>Sqlite</c>, the default, or <c>Mongo</c>), the schema initializer and the
     /// <c>store</c> readiness check.
     /// </summary>
@@ -34,19 +38,27 @@ public static class StoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // Stamps settlements, receipts and upgrades; a host or test that brought its own clock keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteOrderStore>();
         services.AddSingleton<SqliteProductStore>();
         services.AddSingleton<SqlitePaymentLedger>();
+        services.AddSingleton<SqliteJobStore>();
+        services.AddSingleton<SqliteReportStore>();
         services.AddSingleton<MongoStoreContext>();
         services.AddSingleton<MongoStock>();
         services.AddSingleton<MongoOrderStore>();
         services.AddSingleton<MongoProductStore>();
         services.AddSingleton<MongoPaymentLedger>();
+        services.AddSingleton<MongoJobStore>();
+        services.AddSingleton<MongoReportStore>();
 
         services.AddSingleton<IOrderStore>(Selected<IOrderStore, SqliteOrderStore, MongoOrderStore>);
         services.AddSingleton<IProductStore>(Selected<IProductStore, SqliteProductStore, MongoProductStore>);
         services.AddSingleton<IPaymentLedger>(Selected<IPaymentLedger, SqlitePaymentLedger, MongoPaymentLedger>);
+        services.AddSingleton<IJobStore>(Selected<IJobStore, SqliteJobStore, MongoJobStore>);
+        services.AddSingleton<IReportStore>(Selected<IReportStore, SqliteReportStore, MongoReportStore>);
         services.AddSingleton<IStoreInitializer>(Selected<IStoreInitializer, SqliteDatabase, MongoStoreContext>);
 
         services.AddHostedService<StoreInitializerService>();

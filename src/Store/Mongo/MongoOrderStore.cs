@@ -122,6 +122,18 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
             limit: null,
             cancellationToken);
 
+    // A save already under way from a copy read before this puts the key back until the next pass: the version is
+    // left alone so that forgetting a key never makes a live order's update fail.
+    public Task<int> RemoveIdempotencyKeysBeforeAsync(DateTimeOffset acceptedBefore, CancellationToken cancellationToken) =>
+        context.RunAsync("remove_idempotency_keys", async () =>
+        {
+            var result = await context.Orders.UpdateManyAsync(
+                Filter.Exists(d => d.Idempotency) & Filter.Lt(d => d.AcceptedAt, MongoMapping.Date(acceptedBefore)),
+                Builders<OrderDocument>.Update.Unset(d => d.Idempotency),
+                cancellationToken: cancellationToken);
+            return (int)result.ModifiedCount;
+        }, cancellationToken);
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         try

@@ -10,7 +10,7 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
 
     // Reservations and receipt ids are bookkeeping for the stock operations; reads of the catalog never need them.
     private static readonly ProjectionDefinition<ProductDocument, ProductDocument> CatalogFields =
-        Builders<ProductDocument>.Projection.Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds);
+        Builders<ProductDocument>.Projection.Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds).Exclude(d => d.Receipts);
 
     // Not one update with upsert: with the version in its filter, an upsert that misses a stale product inserts and
     // fails on the duplicate _id, so the usual stale case (a redelivery) would cost a failed write. The update comes
@@ -162,6 +162,12 @@ internal sealed class MongoProductStore(MongoStoreContext context, MongoStock st
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         return context.RunAsync("receive_stock", () => stock.ReceiveAsync(sku, quantity, receiptId, cancellationToken), cancellationToken);
     }
+
+    public Task<int> RemoveSettledReservationsBeforeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken) =>
+        context.RunAsync("remove_settled_reservations", () => stock.RemoveSettledReservationsBeforeAsync(settledBefore, cancellationToken), cancellationToken);
+
+    public Task<int> RemoveReceiptsBeforeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken) =>
+        context.RunAsync("remove_stock_receipts", () => stock.RemoveReceiptsBeforeAsync(receivedBefore, cancellationToken), cancellationToken);
 
     public Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken) =>
         context.RunAsync("set_below_reorder_point", async () =>

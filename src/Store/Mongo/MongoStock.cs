@@ -2,6 +2,7 @@ using Backend.Domain.Catalog;
 
 using Microsoft.Extensions.Logging;
 
+using MongoDB.Bson;
 using MongoDB.Driver;
 using MongoDB.Driver.Linq;
 
@@ -12,7 +13,7 @@ namespace Backend.Store.Mongo;
 /// document, so a product never oversells and every move of a reservation entry between states happens once.
 /// An order's reservation across products is made all-or-nothing by compensation (see ReserveAsync).
 /// </summary>
-internal sealed partial class MongoStock(MongoStoreContext context, ILogger<MongoStock> logger)
+internal sealed partial class MongoStock(MongoStoreContext context, TimeProvider time, ILogger<MongoStock> logger)
 {
     private static readonly FilterDefinitionBuilder<ProductDocument> Filter = Builders<ProductDocument>.Filter;
     private static readonly FilterDefinitionBuilder<ReservationDocument> Entry = Builders<ReservationDocument>.Filter;
@@ -27,6 +28,7 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
         {
             var update = Update
                 .Set(d => d.Reservations.FirstMatchingElement().State, state)
+                .Set(d => d.Reservations.FirstMatchingElement().SettledAt, Now())
                 .Inc(d => d.Reserved, -entry.Quantity);
             // Conditional on the entry still being held: a concurrent release or commit of the same order applies once.
             var settled = await context.Products.UpdateOneAsync(
@@ -53,7 +55,8 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
             while (true)
             {
                 var product = await context.Products.Find(Filter.Eq(d => d.Sku, sku))
-                    .Project<ProductDocument>(Builders<ProductDocument>.Projection.Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds))
+                    .Project<ProductDocument>(Builders<ProductDocument>.Projection
+                        .Exclude(d => d.Reservations).Exclude(d => d.ReceiptIds).Exclude(d => d.Receipts))
                     .FirstOrDefaultAsync(cancellationToken);
                 if (product is null)
                 {
@@ -64,7 +67,9 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
                 var result = await context.Products.UpdateOneAsync(
                     Filter.Eq(d => d.Sku, sku) & Filter.Eq(d => d.OnHand, product.OnHand) & Filter.Eq(d => d.Reserved, product.Reserved)
                         & Holds(orderId, released),
+                    // A write-off settles the entry once more (a shipment arrived after the release): retention counts from it.
                     Update.Set(d => d.Reservations.FirstMatchingElement().State, ReservationState.Committed)
+                        .Set(d => d.Reservations.FirstMatchingElement().SettledAt, Now())
                         .Inc(d => d.OnHand, -taken)
                         .Inc(d => d.ShippedTotal, taken),
                     cancellationToken: cancellationToken);
@@ -87,10 +92,12 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
 
     public async Task<ReceiptOutcome> ReceiveAsync(string sku, int quantity, string receiptId, CancellationToken cancellationToken)
     {
-        // The receipt id is stored on the product in the same update that counts it, so no crash can separate them.
+        // The receipt is stored on the product in the same update that counts it, so no crash can separate them.
         var counted = await context.Products.UpdateOneAsync(
-            Filter.Eq(d => d.Sku, sku) & Filter.AnyNe(d => d.ReceiptIds, receiptId) & Filter.Lte(d => d.OnHand, ProductLimits.MaxOnHand - quantity),
-            Update.Push(d => d.ReceiptIds, receiptId).Inc(d => d.OnHand, quantity).Inc(d => d.ReceivedTotal, quantity),
+            Filter.Eq(d => d.Sku, sku) & Filter.Not(Counted(receiptId)) & Filter.Lte(d => d.OnHand, ProductLimits.MaxOnHand - quantity),
+            Update.Push(d => d.Receipts, new ReceiptDocument { ReceiptId = receiptId, At = Now() })
+                .Inc(d => d.OnHand, quantity)
+                .Inc(d => d.ReceivedTotal, quantity),
             cancellationToken: cancellationToken);
         if (counted.ModifiedCount == 1)
         {
@@ -102,7 +109,7 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
             return ReceiptOutcome.UnknownSku;
         }
 
-        if (!await context.Products.Find(Filter.Eq(d => d.Sku, sku) & Filter.AnyEq(d => d.ReceiptIds, receiptId)).AnyAsync(cancellationToken))
+        if (!await context.Products.Find(Filter.Eq(d => d.Sku, sku) & Counted(receiptId)).AnyAsync(cancellationToken))
         {
             return ReceiptOutcome.OverLimit;
         }
@@ -110,6 +117,64 @@ internal sealed partial class MongoStock(MongoStoreContext context, ILogger<Mong
         Log.DuplicateReceipt(logger, receiptId, sku);
         return ReceiptOutcome.Duplicate;
     }
+
+    /// <summary>Removes settled entries older than the cutoff, one product per update; returns how many went.</summary>
+    public Task<int> RemoveSettledReservationsBeforeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken)
+    {
+        var cutoff = MongoMapping.Date(settledBefore);
+        return PullOldAsync(
+            Filter.ElemMatch(d => d.Reservations, Entry.Ne(r => r.State, ReservationState.Held) & Entry.Lt(r => r.SettledAt, cutoff)),
+            Update.PullFilter(d => d.Reservations, AllOf<ReservationDocument>(
+                new BsonDocument("state", new BsonDocument("$ne", nameof(ReservationState.Held))),
+                new BsonDocument("settledAt", new BsonDocument("$lt", cutoff)))),
+            Builders<ProductDocument>.Projection.Include(d => d.Reservations),
+            product => product.Reservations.Count(r => r.State != ReservationState.Held && r.SettledAt < cutoff),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes timed receipts older than the cutoff; returns how many went. Legacy untimed ids (<see cref="ProductDocument.ReceiptIds"/>)
+    /// stay: nothing tells whether one is older than the cutoff, and removing a recent one would count its redelivery twice.
+    /// </summary>
+    public Task<int> RemoveReceiptsBeforeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken)
+    {
+        var cutoff = MongoMapping.Date(receivedBefore);
+        return PullOldAsync(
+            Filter.ElemMatch(d => d.Receipts, Builders<ReceiptDocument>.Filter.Lt(r => r.At, cutoff)),
+            Update.PullFilter(d => d.Receipts, AllOf<ReceiptDocument>(new BsonDocument("at", new BsonDocument("$lt", cutoff)))),
+            Builders<ProductDocument>.Projection.Include(d => d.Receipts),
+            product => product.Receipts.Count(r => r.At < cutoff),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Pulls the old entries of one matching product at a time, reading its entries as they were just before, so
+    /// the count is exact while other writers change the same product.
+    /// </summary>
+    private async Task<int> PullOldAsync(
+        FilterDefinition<ProductDocument> holdsOld, UpdateDefinition<ProductDocument> pull,
+        ProjectionDefinition<ProductDocument> entries, Func<ProductDocument, int> countOld, CancellationToken cancellationToken)
+    {
+        var options = new FindOneAndUpdateOptions<ProductDocument> { Projection = entries, ReturnDocument = ReturnDocument.Before };
+        var removed = 0;
+        while (await context.Products.FindOneAndUpdateAsync(holdsOld, pull, options, cancellationToken) is { } before)
+        {
+            removed += countOld(before);
+        }
+
+        return removed;
+    }
+
+    // The pull condition spelled as one $and: MongoDB reads it as a query on each element either way, and the test
+    // stand-in only does so when the condition starts with an operator.
+    private static FilterDefinition<T> AllOf<T>(params BsonDocument[] conditions) =>
+        new BsonDocumentFilterDefinition<T>(new BsonDocument("$and", new BsonArray(conditions)));
+
+    /// <summary>Products that counted the receipt, as a timed entry or a legacy id.</summary>
+    private static FilterDefinition<ProductDocument> Counted(string receiptId) =>
+        Filter.AnyEq(d => d.ReceiptIds, receiptId) | Filter.ElemMatch(d => d.Receipts, r => r.ReceiptId == receiptId);
+
+    private DateTime Now() => MongoMapping.Date(time.GetUtcNow());
 
     /// <summary>The order's entry on each product matching <paramref name="products"/> whose entry matches <paramref name="entry"/>.</summary>
     private async Task<IReadOnlyList<(string Sku, ReservationDocument Entry)>> EntriesAsync(

@@ -1,3 +1,5 @@
+using Backend.Domain.Jobs;
+
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,9 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
         Orders = Database.GetCollection<OrderDocument>("orders");
         Products = Database.GetCollection<ProductDocument>("products");
         Payments = Database.GetCollection<PaymentDocument>("payments");
+        DailyReports = Database.GetCollection<DailyReportDocument>("daily_reports");
+        Jobs = Database.GetCollection<JobDocument>("jobs");
+        JobRuns = Database.GetCollection<JobRunDocument>("job_runs");
     }
 
     public IMongoDatabase Database { get; }
@@ -35,6 +40,12 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
     public IMongoCollection<ProductDocument> Products { get; }
 
     public IMongoCollection<PaymentDocument> Payments { get; }
+
+    public IMongoCollection<DailyReportDocument> DailyReports { get; }
+
+    public IMongoCollection<JobDocument> Jobs { get; }
+
+    public IMongoCollection<JobRunDocument> JobRuns { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         initialization.RunAsync(CreateIndexesAsync, cancellationToken);
@@ -104,6 +115,24 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
                 Builders<ProductDocument>.IndexKeys.Ascending("reservations.orderId"),
                 new CreateIndexOptions { Name = "ix_products_reservations_order_id" }),
             cancellationToken: cancellationToken);
+
+        var run = Builders<JobRunDocument>.IndexKeys;
+        await JobRuns.Indexes.CreateManyAsync(
+        [
+            // One document per occurrence; read backwards it also serves the newest-first listing of a job's runs.
+            new(run.Ascending(d => d.Job).Descending(d => d.FireTime), new() { Name = "ux_job_runs_job_fire_time", Unique = true }),
+            // At most one requested run per job, whoever asks at the same time: the check before the insert is not atomic.
+            new(
+                run.Ascending(d => d.Job),
+                new CreateIndexOptions<JobRunDocument>
+                {
+                    Name = "ux_job_runs_requested",
+                    Unique = true,
+                    PartialFilterExpression = Builders<JobRunDocument>.Filter.Eq(d => d.Status, JobRunStatus.Requested),
+                }),
+            // Runs still requested or running, found by the claims and the requested-run poll without reading the history.
+            new(run.Ascending(d => d.Status).Ascending(d => d.Job), new() { Name = "ix_job_runs_status_job" }),
+        ], cancellationToken);
 
         Log.MongoStoreInitialized(logger, Database.DatabaseNamespace.DatabaseName);
     }

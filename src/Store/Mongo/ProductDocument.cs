@@ -38,12 +38,28 @@ internal sealed class ProductDocument
 
     public List<ReservationDocument> Reservations { get; set; } = [];
 
+    /// <summary>
+    /// Receipt ids counted before receipts carried their time. No receipt is added here any more; they still count
+    /// as received, and retention leaves them, as nothing tells how old they are.
+    /// </summary>
     public List<string> ReceiptIds { get; set; } = [];
+
+    /// <summary>The receipts counted into on-hand, each with when, so retention can let old ones go.</summary>
+    public List<ReceiptDocument> Receipts { get; set; } = [];
+}
+
+internal sealed class ReceiptDocument
+{
+    // Not "Id": the driver would map that to _id, which inside an array element only confuses.
+    public string ReceiptId { get; set; } = "";
+
+    public DateTime At { get; set; }
 }
 
 /// <summary>
-/// One order's units of this product. Entries are never removed once settled, so the order can never reserve
-/// again; only a reservation call undoing its own lines removes one, while it is held and no other call counts on it.
+/// One order's units of this product. Settled entries stay until retention removes them, so the order can never
+/// reserve again; otherwise only a reservation call undoing its own lines removes one, while it is held and no other
+/// call counts on it.
 /// </summary>
 internal sealed class ReservationDocument
 {
@@ -57,6 +73,9 @@ internal sealed class ReservationDocument
 
     /// <summary>The reservation calls that counted this held entry as theirs and have not undone it.</summary>
     public List<ObjectId> Attempts { get; set; } = [];
+
+    /// <summary>When the entry was last settled (released, committed or written off); absent while held.</summary>
+    public DateTime? SettledAt { get; set; }
 }
 
 internal enum ReservationState

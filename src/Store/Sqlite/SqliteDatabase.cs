@@ -18,10 +18,13 @@ internal sealed class SqliteDatabase : IStoreInitializer
     private readonly InitializeOnce initialization = new();
     private readonly ILogger<SqliteDatabase> logger;
     private readonly int busyTimeoutMilliseconds;
+    private readonly TimeProvider time;
 
-    public SqliteDatabase(IOptions<SqliteStoreOptions> options, IHostEnvironment environment, ILogger<SqliteDatabase> logger)
+    public SqliteDatabase(
+        IOptions<SqliteStoreOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<SqliteDatabase> logger)
     {
         this.logger = logger;
+        this.time = time;
         busyTimeoutMilliseconds = options.Value.BusyTimeoutMilliseconds;
         FilePath = SqlitePath.Resolve(options.Value.Path, environment.ContentRootPath);
         ConnectionString = new SqliteConnectionStringBuilder
@@ -126,7 +129,8 @@ internal sealed class SqliteDatabase : IStoreInitializer
                         $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}", cancellationToken, transaction);
                     if (added.Backfill is { } backfill)
                     {
-                        await connection.ExecuteAsync(backfill, cancellationToken, transaction);
+                        await connection.ExecuteAsync(
+                            backfill, cancellationToken, transaction, ("@now", SqliteValues.Instant(time.GetUtcNow())));
                     }
                 }
             }

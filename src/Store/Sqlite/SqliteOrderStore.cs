@@ -109,6 +109,18 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
             ReadOrder, cancellationToken, null, ("@from", SqliteValues.Instant(from)), ("@to", SqliteValues.Instant(to))),
             cancellationToken);
 
+    // The key goes from the column and from the document, so neither a lookup nor a read-modify-save brings it back.
+    // A save already under way from a copy read before this keeps it until the next pass: the version is left alone
+    // so that forgetting a key never makes a live order's update fail.
+    public Task<int> RemoveIdempotencyKeysBeforeAsync(DateTimeOffset acceptedBefore, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("remove_idempotency_keys", connection => connection.ExecuteAsync(
+            """
+            UPDATE orders SET idempotency_key = NULL, document = json_remove(document, '$.idempotency')
+            WHERE idempotency_key IS NOT NULL AND accepted_at < @before
+            """,
+            cancellationToken, null, ("@before", SqliteValues.Instant(acceptedBefore))),
+            cancellationToken);
+
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         try

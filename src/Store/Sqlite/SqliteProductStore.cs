@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Backend.Store.Sqlite;
 
-internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<SqliteProductStore> logger) : IProductStore
+internal sealed class SqliteProductStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteProductStore> logger) : IProductStore
 {
     private const string Select =
         "SELECT sku, name, unit_price, active, on_hand, reserved, reorder_point, below_reorder_point, version FROM products";
@@ -96,15 +96,15 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
 
     public Task ReleaseAsync(Guid orderId, CancellationToken cancellationToken) =>
         database.UseTransactionAsync("release_stock", (connection, transaction) =>
-            SqliteStock.SettleAsync(connection, transaction, orderId, commit: false, cancellationToken), cancellationToken);
+            SqliteStock.SettleAsync(connection, transaction, orderId, commit: false, time.GetUtcNow(), cancellationToken), cancellationToken);
 
     public Task CommitAsync(Guid orderId, CancellationToken cancellationToken) =>
         database.UseTransactionAsync("commit_stock", (connection, transaction) =>
-            SqliteStock.SettleAsync(connection, transaction, orderId, commit: true, cancellationToken), cancellationToken);
+            SqliteStock.SettleAsync(connection, transaction, orderId, commit: true, time.GetUtcNow(), cancellationToken), cancellationToken);
 
     public Task<int> WriteOffReleasedAsync(Guid orderId, CancellationToken cancellationToken) =>
         database.UseTransactionAsync("write_off_released_stock", (connection, transaction) =>
-            SqliteStock.WriteOffReleasedAsync(connection, transaction, orderId, cancellationToken), cancellationToken);
+            SqliteStock.WriteOffReleasedAsync(connection, transaction, orderId, time.GetUtcNow(), cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<StockCounters>> ListStockCountersAsync(CancellationToken cancellationToken) =>
         database.UseConnectionAsync("list_stock_counters", connection => connection.QueryAsync(
@@ -125,7 +125,7 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         return database.UseTransactionAsync("receive_stock", async (connection, transaction) =>
         {
-            var outcome = await SqliteStock.ReceiveAsync(connection, transaction, sku, quantity, receiptId, cancellationToken);
+            var outcome = await SqliteStock.ReceiveAsync(connection, transaction, sku, quantity, receiptId, time.GetUtcNow(), cancellationToken);
             if (outcome == ReceiptOutcome.Duplicate)
             {
                 Log.DuplicateReceipt(logger, receiptId, sku);
@@ -143,6 +143,18 @@ internal sealed class SqliteProductStore(SqliteDatabase database, ILogger<Sqlite
             WHERE sku = @sku AND below_reorder_point <> @below AND (on_hand - reserved < reorder_point) = @below
             """,
             cancellationToken, null, ("@sku", sku), ("@below", below)) == 1,
+            cancellationToken);
+
+    public Task<int> RemoveSettledReservationsBeforeAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("remove_settled_reservations", connection => connection.ExecuteAsync(
+            "DELETE FROM reservations WHERE settled_at < @before AND state <> 'held'",
+            cancellationToken, null, ("@before", SqliteValues.Instant(settledBefore))),
+            cancellationToken);
+
+    public Task<int> RemoveReceiptsBeforeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("remove_stock_receipts", connection => connection.ExecuteAsync(
+            "DELETE FROM stock_receipts WHERE received_at < @before",
+            cancellationToken, null, ("@before", SqliteValues.Instant(receivedBefore))),
             cancellationToken);
 
     private static Product ReadProduct(SqliteDataReader reader) => new(

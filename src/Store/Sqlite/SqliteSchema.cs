@@ -24,6 +24,10 @@ internal static class SqliteSchema
             """),
         new("products", "received_total", "INTEGER NOT NULL DEFAULT 0", "UPDATE products SET received_total = on_hand + shipped_total"),
         new("products", "version", "INTEGER NULL"),
+        // Retention counts from these. Rows from before them count from the upgrade (@now), so they are kept one
+        // full retention period from then instead of going on the first pass.
+        new("reservations", "settled_at", "TEXT NULL", "UPDATE reservations SET settled_at = @now WHERE state <> 'held'"),
+        new("stock_receipts", "received_at", "TEXT NULL", "UPDATE stock_receipts SET received_at = @now"),
     ];
 
     /// <summary>Statements over the added columns, run once they exist.</summary>
@@ -31,9 +35,14 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_orders_settlement_pending ON orders (updated_at) WHERE settlement_pending = 1;
         CREATE INDEX IF NOT EXISTS ix_orders_request_at ON orders (request_at) WHERE request_at IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_reservations_held ON reservations (sku) WHERE state = 'held';
+        CREATE INDEX IF NOT EXISTS ix_reservations_settled_at ON reservations (settled_at) WHERE settled_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_stock_receipts_received_at ON stock_receipts (received_at);
         """);
 
-    /// <summary>A column added to an existing table, with the statement that fills it in for rows made before it.</summary>
+    /// <summary>
+    /// A column added to an existing table, with the statement that fills it in for rows made before it; the
+    /// statement may use <c>@now</c>, the time of the upgrade.
+    /// </summary>
     public sealed record AddedColumn(string Table, string Column, string Definition, string? Backfill = null);
 
     private static string[] Split(string statements) =>
@@ -100,5 +109,40 @@ internal static class SqliteSchema
             settlement TEXT NOT NULL DEFAULT 'none' CHECK (settlement IN ('none', 'voided', 'captured')),
             CHECK (settlement = 'none' OR approved = 1)
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS daily_reports (
+            date TEXT NOT NULL PRIMARY KEY,
+            currency TEXT NOT NULL,
+            generated_at TEXT NOT NULL,
+            document TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS jobs (
+            name TEXT NOT NULL PRIMARY KEY,
+            cron TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            paused INTEGER NOT NULL DEFAULT 0,
+            next_fire_at TEXT NULL,
+            holder_run_id TEXT NULL,
+            lease_until TEXT NULL,
+            token INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS job_runs (
+            id TEXT NOT NULL PRIMARY KEY,
+            job TEXT NOT NULL,
+            fire_time TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            status TEXT NOT NULL,
+            instance TEXT NULL,
+            started_at TEXT NULL,
+            finished_at TEXT NULL,
+            summary TEXT NULL,
+            trace_id TEXT NULL,
+            error TEXT NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_job_runs_job_fire_time ON job_runs (job, fire_time DESC);
+        CREATE INDEX IF NOT EXISTS ix_job_runs_running ON job_runs (job) WHERE status = 'Running';
+        CREATE INDEX IF NOT EXISTS ix_job_runs_requested ON job_runs (fire_time) WHERE status = 'Requested';
         """;
 }

@@ -12,7 +12,8 @@ internal static class SqliteStock
         CancellationToken cancellationToken)
     {
         var order = SqliteValues.Id(orderId);
-        // Settled rows stay: an order whose stock was released or committed must never reserve again.
+        // Settled rows stay until retention removes them: an order whose stock was released or committed must never
+        // reserve again.
         if (await connection.ScalarAsync(
             "SELECT 1 FROM reservations WHERE order_id = @order LIMIT 1", cancellationToken, transaction, ("@order", order)) is not null)
         {
@@ -44,7 +45,8 @@ internal static class SqliteStock
 
     /// <summary>Moves the order's held reservations to released (back to available) or committed (off on-hand).</summary>
     public static async Task<int> SettleAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, bool commit, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, bool commit, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var order = ("@order", (object?)SqliteValues.Id(orderId));
         var onHand = commit ? "on_hand = on_hand - r.quantity, shipped_total = shipped_total + r.quantity" : "on_hand = on_hand";
@@ -55,13 +57,13 @@ internal static class SqliteStock
             """,
             cancellationToken, transaction, order);
         return await connection.ExecuteAsync(
-            "UPDATE reservations SET state = @state WHERE order_id = @order AND state = 'held'",
-            cancellationToken, transaction, order, ("@state", commit ? "committed" : "released"));
+            "UPDATE reservations SET state = @state, settled_at = @now WHERE order_id = @order AND state = 'held'",
+            cancellationToken, transaction, order, ("@state", commit ? "committed" : "released"), ("@now", SqliteValues.Instant(now)));
     }
 
     /// <summary>Moves the order's released rows to committed, taking what stock allows off on-hand; returns the units short.</summary>
     public static async Task<int> WriteOffReleasedAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, Guid orderId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var order = ("@order", (object?)SqliteValues.Id(orderId));
         var released = await connection.QueryAsync(
@@ -81,14 +83,15 @@ internal static class SqliteStock
                 cancellationToken, transaction, ("@sku", sku), ("@taken", taken));
         }
 
+        // A write-off settles the order once more (a shipment arrived after the release): retention counts from it.
         await connection.ExecuteAsync(
-            "UPDATE reservations SET state = 'committed' WHERE order_id = @order AND state = 'released'",
-            cancellationToken, transaction, order);
+            "UPDATE reservations SET state = 'committed', settled_at = @now WHERE order_id = @order AND state = 'released'",
+            cancellationToken, transaction, order, ("@now", SqliteValues.Instant(now)));
         return unitsShort;
     }
 
     public static async Task<ReceiptOutcome> ReceiveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string sku, int quantity, string receiptId,
+        SqliteConnection connection, SqliteTransaction transaction, string sku, int quantity, string receiptId, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var onHand = await connection.ScalarAsync("SELECT on_hand FROM products WHERE sku = @sku", cancellationToken, transaction, ("@sku", sku));
@@ -112,8 +115,8 @@ internal static class SqliteStock
         }
 
         await connection.ExecuteAsync(
-            "INSERT INTO stock_receipts (receipt_id, sku, quantity) VALUES (@receipt, @sku, @quantity)",
-            cancellationToken, transaction, ("@receipt", receiptId), ("@sku", sku), ("@quantity", quantity));
+            "INSERT INTO stock_receipts (receipt_id, sku, quantity, received_at) VALUES (@receipt, @sku, @quantity, @now)",
+            cancellationToken, transaction, ("@receipt", receiptId), ("@sku", sku), ("@quantity", quantity), ("@now", SqliteValues.Instant(now)));
 
         await connection.ExecuteAsync(
             "UPDATE products SET on_hand = on_hand + @quantity, received_total = received_total + @quantity WHERE sku = @sku",

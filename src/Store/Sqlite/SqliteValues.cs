@@ -13,6 +13,9 @@ internal static class SqliteValues
 
     public static object InstantOrNull(DateTimeOffset? value) => value is { } instant ? Instant(instant) : DBNull.Value;
 
+    public static DateTimeOffset ParseInstant(string value) =>
+        DateTimeOffset.ParseExact(value, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
     public static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static decimal ParseMoney(string value) => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture);
