@@ -1,7 +1,7 @@
 using Backend.Domain.Catalog;
 using Backend.Domain.Jobs;
-using Backend.Fulfilment.Jobs;
 using Backend.Domain.Orders;
+using Backend.Fulfilment.Jobs;
 using Backend.Messaging;
 using Backend.Store;
 

@@ -1,5 +1,4 @@
 using Backend.Contracts.Catalog;
-using Backend.Domain.Catalog;
 using Backend.Fulfilment.Catalog;
 using Backend.Fulfilment.Jobs;
 using Backend.Fulfilment.Tests.Infrastructure;

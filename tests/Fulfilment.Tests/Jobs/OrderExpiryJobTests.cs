@@ -3,8 +3,6 @@ using Backend.Domain.Orders;
 using Backend.Fulfilment.Jobs;
 using Backend.Fulfilment.Tests.Infrastructure;
 
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Backend.Fulfilment.Tests.Jobs;
 
 public sealed class OrderExpiryJobTests

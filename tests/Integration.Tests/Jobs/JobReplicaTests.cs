@@ -147,7 +147,7 @@ public sealed class JobReplicaTests(KillableBroker broker) : IClassFixture<Killa
                 "the catch-up run");
             var missed = runs.Where(run => run.Status == JobRunStatus.Missed).ShouldHaveSingleItem();
             missed.FireTime.ShouldBe(lastBefore.AddSeconds(2));
-            missed.Summary.ShouldContain("passed while no worker ran; one catch-up run follows.");
+            missed.Summary!.ShouldContain("passed while no worker ran; one catch-up run follows.");
             var catchUp = runs.Where(run => run.Trigger == JobRunTrigger.CatchUp).ShouldHaveSingleItem();
             catchUp.Status.ShouldBe(JobRunStatus.Succeeded);
             catchUp.FireTime.ShouldBeGreaterThan(missed.FireTime);
