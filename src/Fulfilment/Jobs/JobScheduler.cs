@@ -76,25 +76,33 @@ public sealed class JobScheduler(
     {
         var threshold = options.Value.MisfireThreshold;
         var start = time.GetUtcNow() - threshold;
-        await CatchUpAsync(job, cron, start, cancellationToken);
 
-        // Fire times within the misfire threshold before start are still run, late, under their own time: a replica
-        // that restarts does not drop the one the others may not have claimed yet.
-        var next = cron.GetNextValidTimeAfter(start);
-        while (next is { } fire)
+        // A fire time within the misfire threshold before start still runs, late, under its own time: a replica
+        // that restarts does not drop one the others may not have claimed yet. After a catch-up it does not: the
+        // catch-up run stands for every fire time up to now.
+        var next = await CatchUpAsync(job, cron, start, cancellationToken)
+            ? cron.GetNextValidTimeAfter(time.GetUtcNow())
+            : cron.GetNextValidTimeAfter(start);
+        while (next is { } due)
         {
-            for (var wait = fire - time.GetUtcNow(); wait > TimeSpan.Zero; wait = fire - time.GetUtcNow())
+            for (var wait = due - time.GetUtcNow(); wait > TimeSpan.Zero; wait = due - time.GetUtcNow())
             {
                 await Task.Delay(wait, time, cancellationToken);
             }
 
-            var late = time.GetUtcNow() - fire;
+            // Fire times that all passed while this process started or stalled run once, as the latest of them.
+            var fire = due;
+            var now = time.GetUtcNow();
+            while (cron.GetNextValidTimeAfter(fire) is { } later && later <= now)
+            {
+                fire = later;
+            }
+
             next = cron.GetNextValidTimeAfter(fire);
-            if (late > threshold)
+            if (now - fire > threshold)
             {
                 // This process stalled; the other replicas had the fire times it slept through.
-                Log.FireTimesPassed(logger, job, fire, late);
-                next = cron.GetNextValidTimeAfter(time.GetUtcNow() - threshold);
+                Log.FireTimesPassed(logger, job, fire, now - fire);
                 continue;
             }
 
@@ -105,9 +113,9 @@ public sealed class JobScheduler(
     /// <summary>
     /// Fire times after the job's latest recorded one and before <paramref name="until"/> passed while no worker ran:
     /// all but the last are recorded as one Missed occurrence, and the last runs once as the catch-up. Both are keyed
-    /// by fire time, so replicas starting together record and run them once.
+    /// by fire time, so replicas starting together record and run them once. True when there was one to catch up.
     /// </summary>
-    private async Task CatchUpAsync(string job, CronExpression cron, DateTimeOffset until, CancellationToken cancellationToken)
+    private async Task<bool> CatchUpAsync(string job, CronExpression cron, DateTimeOffset until, CancellationToken cancellationToken)
     {
         DateTimeOffset? latest;
         try
@@ -115,13 +123,13 @@ public sealed class JobScheduler(
             latest = await store.FindLatestScheduledFireTimeAsync(job, cancellationToken);
             if (latest is null || (await store.ListAsync(cancellationToken)).Any(state => state.Name == job && state.Paused))
             {
-                return;
+                return false;
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.CatchUpFailed(logger, job, exception);
-            return;
+            return false;
         }
 
         DateTimeOffset? first = null;
@@ -138,7 +146,7 @@ public sealed class JobScheduler(
 
         if (last is null)
         {
-            return;
+            return false;
         }
 
         if (previous is not null)
@@ -147,14 +155,23 @@ public sealed class JobScheduler(
                 Guid.CreateVersion7(), job, first!.Value, JobRunTrigger.Schedule, JobRunStatus.Missed, JobRunner.Instance,
                 FinishedAt: time.GetUtcNow(),
                 Summary: $"{count - 1} fire times from {first:O} to {previous:O} passed while no worker ran; one catch-up run follows.");
-            if (await store.TryRecordAsync(missed, cancellationToken))
+            try
             {
-                Log.FireTimesMissed(logger, job, count - 1, first.Value, previous.Value);
-                metrics.Recorded(job, JobRunStatus.Missed);
+                if (await store.TryRecordAsync(missed, cancellationToken))
+                {
+                    Log.FireTimesMissed(logger, job, count - 1, first.Value, previous.Value);
+                    metrics.Recorded(job, JobRunStatus.Missed);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The catch-up still runs; only the record of what it stands for is lost.
+                Log.CatchUpFailed(logger, job, exception);
             }
         }
 
         runner.Start(job, last.Value, JobRunTrigger.CatchUp);
+        return true;
     }
 
     private async Task TakeUpRequestsAsync(CancellationToken cancellationToken)

@@ -17,8 +17,9 @@ public sealed class JobControlTests(KillableBroker broker) : IClassFixture<Killa
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         // Scheduled far away: only the operator's trigger runs it. Each run takes 3 s, so a second trigger meets it.
-        var settings = JobSettings.Only(nameof(JobsOptions.LowStockScan), "0 0 0 1 1 ? 2099", new Dictionary<string, string> { ["Faults:JobRunDelay"] = "00:00:03" });
-        await using var stack = await ProcessStack.StartAsync(broker, workerCount: 1, seed: [], settings);
+        var settings = JobSettings.Only(nameof(JobsOptions.LowStockScan), "0 0 0 1 1 ? 2099");
+        await using var stack = await ProcessStack.StartAsync(
+            broker, workerCount: 1, seed: [], settings, firstWorkerStart: JobSettings.SlowRuns(TimeSpan.FromSeconds(3)));
         await stack.GuardAsync(async () =>
         {
             using var client = stack.Client(TestKeys.Operator);

@@ -54,7 +54,7 @@ public sealed class JobReplicaTests(KillableBroker broker) : IClassFixture<Killa
         await stack.GuardAsync(async () =>
         {
             var (holder, other) = (stack.Workers[0], stack.Workers[1]);
-            await holder.StartAsync(cancellationToken, new Dictionary<string, string> { ["Faults__JobRunDelay"] = "00:05:00" });
+            await holder.StartAsync(cancellationToken, JobSettings.SlowRuns(TimeSpan.FromMinutes(5)));
             var holderInstance = $":{holder.ProcessId}";
             await using var store = StoreAccess.Sqlite(stack.DatabasePath);
             var held = await Eventually.GetAsync(
@@ -93,12 +93,9 @@ public sealed class JobReplicaTests(KillableBroker broker) : IClassFixture<Killa
     public async Task A_run_still_going_at_shutdown_gets_its_grace_then_is_recorded_Interrupted()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var settings = JobSettings.Only(nameof(JobsOptions.DailySalesReport), "0/2 * * * * ?", new Dictionary<string, string>
-        {
-            ["Jobs:ShutdownGrace"] = "00:00:01",
-            ["Faults:JobRunDelay"] = "00:05:00",
-        });
-        await using var stack = await ProcessStack.StartAsync(broker, workerCount: 1, seed: [], settings);
+        var settings = JobSettings.Only(nameof(JobsOptions.DailySalesReport), "0/2 * * * * ?", new Dictionary<string, string> { ["Jobs:ShutdownGrace"] = "00:00:01" });
+        await using var stack = await ProcessStack.StartAsync(
+            broker, workerCount: 1, seed: [], settings, firstWorkerStart: JobSettings.SlowRuns(TimeSpan.FromMinutes(5)));
         await stack.GuardAsync(async () =>
         {
             var worker = stack.Workers[0];

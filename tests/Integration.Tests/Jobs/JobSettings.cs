@@ -19,6 +19,17 @@ public static class JobSettings
         return settings;
     }
 
+    /// <summary>
+    /// Environment variables of a workers process whose job runs each wait <paramref name="delay"/> before they work.
+    /// The fault hooks are inert in Production, which the process stacks otherwise run as.
+    /// </summary>
+    public static Dictionary<string, string> SlowRuns(TimeSpan delay) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["DOTNET_ENVIRONMENT"] = "Testing",
+        ["Faults__JobRunDelay"] = delay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public static Dictionary<string, string?> Nullable(IReadOnlyDictionary<string, string> settings) =>
         settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
 }
