@@ -26,6 +26,7 @@ public abstract partial class StoreContractTests
         kept.ShouldNotBeNull();
         kept.Idempotency.ShouldBeNull();
         (kept.Version, kept.Status, kept.Totals).ShouldBe((old.Version, old.Status, old.Totals));
+        Text(kept.Totals!.Discount, kept.Totals.Total).ShouldBe("0.00 64.77");
         (await Orders.TryUpdateAsync(kept.Ship(new Shipment("DHL", "JD1"), TestOrders.T0.AddDays(6)), kept.Version, Cancellation)).ShouldBeTrue();
         (await Orders.FindByIdempotencyKeyAsync("customer-1", "key-recent", Cancellation))!.Id.ShouldBe(recent.Id);
         var reused = TestOrders.Accepted(at: TestOrders.T0.AddDays(11), idempotencyKey: "key-old");

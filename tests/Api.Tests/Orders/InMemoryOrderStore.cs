@@ -51,5 +51,8 @@ internal sealed class InMemoryOrderStore : IOrderStore
     public Task<IReadOnlyList<Order>> FindConfirmedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task<int> RemoveIdempotencyKeysBeforeAsync(DateTimeOffset acceptedBefore, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<bool> PingAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }
