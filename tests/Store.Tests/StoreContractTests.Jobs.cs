@@ -97,6 +97,21 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Claim_interrupts_a_run_left_running_without_the_lease()
+    {
+        // What a process that stopped between freeing the lease and recording the outcome leaves behind.
+        await RegisterJobAsync();
+        var orphan = new JobRun(Guid.NewGuid(), Job, Fire, JobRunTrigger.Schedule, JobRunStatus.Running, "worker-9", Fire);
+        (await Jobs.TryRecordAsync(orphan, Cancellation)).ShouldBeTrue();
+        var next = ClaimOf(Fire.AddMinutes(5), Fire.AddMinutes(5));
+
+        (await Jobs.ClaimAsync(next, Cancellation)).ShouldBe(new ClaimResult(ClaimStatus.Claimed, new JobLease(Job, next.RunId, 1)));
+
+        (await Jobs.FindRunAsync(orphan.Id, Cancellation)).ShouldBe(
+            orphan with { Status = JobRunStatus.Interrupted, FinishedAt = next.Now, Error = "lease expired; holder presumed stopped" });
+    }
+
+    [Fact]
     public async Task Renew_and_complete_of_a_lease_taken_over_return_false_and_write_nothing()
     {
         await RegisterJobAsync();

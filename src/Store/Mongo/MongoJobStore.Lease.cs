@@ -46,10 +46,12 @@ internal sealed partial class MongoJobStore
                     ?? throw new InvalidOperationException($"Job {request.Job} went while it was claimed; jobs are never removed.");
                 if (current is { HolderRunId: { } holder, LeaseUntil: { } until } && until > now)
                 {
-                    // By id alone: a claim that took the lease meanwhile may have marked this run Interrupted first.
+                    // By id alone: a claim that took the lease meanwhile may have marked this run Interrupted first
+                    // (with the error that goes with it); it never ran, so Skipped is what it was.
                     await context.JobRuns.UpdateOneAsync(
                         Run.Eq(d => d.Id, request.RunId),
-                        RunUpdate.Set(d => d.Status, JobRunStatus.Skipped).Set(d => d.FinishedAt, now).Set(d => d.Summary, JobRunTexts.Skipped(holder)),
+                        RunUpdate.Set(d => d.Status, JobRunStatus.Skipped).Set(d => d.FinishedAt, now)
+                            .Set(d => d.Summary, JobRunTexts.Skipped(holder)).Unset(d => d.Error),
                         cancellationToken: cancellationToken);
                     return new ClaimResult(ClaimStatus.Overlapped);
                 }
