@@ -1,4 +1,5 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Store.Mongo;
 
@@ -86,5 +87,31 @@ public sealed class MongoDocumentTests
         bson["attempts"].ShouldBe(new BsonArray { attempt });
         BsonSerializer.Deserialize<ReservationDocument>(bson).ShouldSatisfyAllConditions(
             back => back.OrderId.ShouldBe(entry.OrderId), back => back.State.ShouldBe(ReservationState.Committed));
+    }
+
+    [Fact]
+    public void Settled_entries_and_receipts_carry_the_field_names_retention_pulls_on()
+    {
+        // The retention's pull conditions are written as raw BSON (see MongoStock.Retention): these names must hold.
+        var settled = new ReservationDocument { OrderId = Guid.NewGuid(), Quantity = 1, State = ReservationState.Released, SettledAt = TestOrders.T0.UtcDateTime };
+        var receipt = new ReceiptDocument { ReceiptId = "GRN-1", At = TestOrders.T0.UtcDateTime };
+
+        settled.ToBsonDocument().ShouldSatisfyAllConditions(
+            bson => bson["state"].ShouldBe(new BsonString("Released")), bson => bson["settledAt"].BsonType.ShouldBe(BsonType.DateTime));
+        new ReservationDocument { State = ReservationState.Held }.ToBsonDocument().Contains("settledAt").ShouldBeFalse();
+        receipt.ToBsonDocument().ShouldBe(new BsonDocument { ["receiptId"] = "GRN-1", ["at"] = TestOrders.T0.UtcDateTime });
+    }
+
+    [Fact]
+    public void Job_run_keeps_its_id_as_a_standard_uuid_and_its_status_and_trigger_as_text()
+    {
+        var run = new JobRun(Guid.NewGuid(), "daily", TestOrders.T0, JobRunTrigger.CatchUp, JobRunStatus.Interrupted, "worker-1",
+            TestOrders.T0, TestOrders.T0.AddMinutes(1), "summary", "trace", "error");
+
+        var bson = JobRunDocument.From(run).ToBsonDocument();
+
+        bson["_id"].AsBsonBinaryData.SubType.ShouldBe(BsonBinarySubType.UuidStandard);
+        (bson["status"], bson["trigger"]).ShouldBe((new BsonString("Interrupted"), new BsonString("CatchUp")));
+        BsonSerializer.Deserialize<JobRunDocument>(bson).ToDomain().ShouldBe(run);
     }
 }

@@ -1,3 +1,5 @@
+using Backend.Domain.Catalog;
+
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -27,6 +29,35 @@ public sealed class MongoStoreTests(MongoServer server) : StoreContractTests, IC
             .ToListAsync(Cancellation);
 
         indexes.Select(index => index["key"].AsBsonDocument.ToJson()).ShouldContain(keys, $"listing filtered by {filter}");
+    }
+
+    [Fact]
+    public async Task Receipt_ids_stored_before_receipts_carried_a_time_still_count_once_and_retention_leaves_them()
+    {
+        using var client = new MongoClient(server.ConnectionString);
+        // A product as documents were written before timed receipts: ids only, and no receipts field at all.
+        await client.GetDatabase(database).GetCollection<BsonDocument>("products").InsertOneAsync(new BsonDocument
+        {
+            ["_id"] = "OLD-1",
+            ["name"] = "Mug",
+            ["unitPrice"] = new BsonDecimal128(9.50m),
+            ["active"] = true,
+            ["onHand"] = 4,
+            ["reserved"] = 0,
+            ["reorderPoint"] = 0,
+            ["belowReorderPoint"] = false,
+            ["receivedTotal"] = 4L,
+            ["shippedTotal"] = 0L,
+            ["reservations"] = new BsonArray(),
+            ["receiptIds"] = new BsonArray { "legacy-1" },
+        }, cancellationToken: Cancellation);
+
+        (await Products.ReceiveAsync("OLD-1", 4, "legacy-1", Cancellation)).ShouldBe(ReceiptOutcome.Duplicate);
+        (await Products.ReceiveAsync("OLD-1", 2, "timed-1", Cancellation)).ShouldBe(ReceiptOutcome.Counted);
+        (await Products.RemoveReceiptsBeforeAsync(DateTimeOffset.MaxValue, Cancellation)).ShouldBe(1);
+
+        (await Products.ReceiveAsync("OLD-1", 4, "legacy-1", Cancellation)).ShouldBe(ReceiptOutcome.Duplicate);
+        (await Products.FindAsync("OLD-1", Cancellation))!.OnHand.ShouldBe(6);
     }
 
     protected override ValueTask<IReadOnlyDictionary<string, string?>> CreateSettingsAsync()

@@ -79,6 +79,41 @@ public sealed class SqliteStoreTests : StoreContractTests
         (await host.Services.GetRequiredService<IOrderStore>().FindSettlementPendingAsync(DateTimeOffset.MaxValue, 10, Cancellation)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Settled_reservations_and_receipts_of_a_file_from_before_their_times_are_kept_one_period_from_the_upgrade()
+    {
+        var file = Path.Combine(directory, "untimed.db");
+        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync(Cancellation);
+            await using var command = connection.CreateCommand();
+            // The tables as they were before reservations and receipts carried a time.
+            command.CommandText = """
+                CREATE TABLE reservations (order_id TEXT NOT NULL, sku TEXT NOT NULL, quantity INTEGER NOT NULL,
+                    state TEXT NOT NULL, PRIMARY KEY (order_id, sku)) WITHOUT ROWID;
+                CREATE TABLE stock_receipts (receipt_id TEXT NOT NULL, sku TEXT NOT NULL, quantity INTEGER NOT NULL,
+                    PRIMARY KEY (receipt_id, sku)) WITHOUT ROWID;
+                INSERT INTO reservations VALUES ('a', 'OLD-1', 3, 'committed'), ('b', 'OLD-1', 2, 'held'), ('c', 'OLD-1', 4, 'released');
+                INSERT INTO stock_receipts VALUES ('receipt-1', 'OLD-1', 9);
+                """;
+            await command.ExecuteNonQueryAsync(Cancellation);
+        }
+
+        var host = await StartHostAsync(new Dictionary<string, string?> { ["Store:Provider"] = "Sqlite", ["Store:Sqlite:Path"] = file });
+        var products = host.Services.GetRequiredService<IProductStore>();
+
+        // Stamped with the upgrade's time (the test clock's T0): nothing is older than that.
+        (await products.RemoveSettledReservationsBeforeAsync(TestOrders.T0, Cancellation)).ShouldBe(0);
+        (await products.RemoveReceiptsBeforeAsync(TestOrders.T0, Cancellation)).ShouldBe(0);
+        (await products.RemoveSettledReservationsBeforeAsync(TestOrders.T0.AddMilliseconds(1), Cancellation)).ShouldBe(2);
+        (await products.RemoveReceiptsBeforeAsync(TestOrders.T0.AddMilliseconds(1), Cancellation)).ShouldBe(1);
+        await using var check = new SqliteConnection($"Data Source={file}");
+        await check.OpenAsync(Cancellation);
+        await using var remaining = check.CreateCommand();
+        remaining.CommandText = "SELECT group_concat(order_id) FROM reservations";
+        (await remaining.ExecuteScalarAsync(Cancellation)).ShouldBe("b");
+    }
+
     protected override ValueTask<IReadOnlyDictionary<string, string?>> CreateSettingsAsync() =>
         ValueTask.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>
         {

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
+using Backend.Domain.Reports;
 using Backend.Store.Mongo;
 using Backend.Store.Sqlite;
 
@@ -37,6 +39,8 @@ public sealed class StoreCompositionTests : IDisposable
 
         File.Exists(Path.Combine(contentRoot, "data", "backend.db")).ShouldBeTrue();
         host.Services.GetRequiredService<IOrderStore>().ShouldBeOfType<SqliteOrderStore>();
+        host.Services.GetRequiredService<IJobStore>().ShouldBeOfType<SqliteJobStore>();
+        host.Services.GetRequiredService<IReportStore>().ShouldBeOfType<SqliteReportStore>();
         await host.StopAsync(Cancellation);
     }
 
@@ -98,6 +102,8 @@ public sealed class StoreCompositionTests : IDisposable
 
         host.Services.GetRequiredService<IOrderStore>().ShouldBeOfType<MongoOrderStore>();
         host.Services.GetRequiredService<IProductStore>().ShouldBeOfType<MongoProductStore>();
+        host.Services.GetRequiredService<IJobStore>().ShouldBeOfType<MongoJobStore>();
+        host.Services.GetRequiredService<IReportStore>().ShouldBeOfType<MongoReportStore>();
     }
 
     [Fact]

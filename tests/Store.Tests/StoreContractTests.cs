@@ -1,10 +1,13 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
+using Backend.Domain.Reports;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Backend.Store.Tests;
 
@@ -23,6 +26,13 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected IPaymentLedger Payments { get; private set; } = null!;
 
+    protected IJobStore Jobs { get; private set; } = null!;
+
+    protected IReportStore Reports { get; private set; } = null!;
+
+    /// <summary>The clock every host of the test stamps settlements and receipts with.</summary>
+    protected FakeTimeProvider Clock { get; } = new(TestOrders.T0);
+
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>Configuration for a fresh, empty store; called once per test.</summary>
@@ -37,6 +47,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Orders = host.Services.GetRequiredService<IOrderStore>();
         Products = host.Services.GetRequiredService<IProductStore>();
         Payments = host.Services.GetRequiredService<IPaymentLedger>();
+        Jobs = host.Services.GetRequiredService<IJobStore>();
+        Reports = host.Services.GetRequiredService<IReportStore>();
     }
 
     public async ValueTask DisposeAsync()
@@ -56,6 +68,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(other ?? settings);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.AddStore();
         var host = builder.Build();
         hosts.Add(host);

@@ -119,7 +119,7 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
         var run = Builders<JobRunDocument>.IndexKeys;
         await JobRuns.Indexes.CreateManyAsync(
         [
-            // One document per occurrence; read backwards it also serves the newest-first listing of a job's runs.
+            // One document per occurrence; in its order it also serves the newest-first reads of a job's runs.
             new(run.Ascending(d => d.Job).Descending(d => d.FireTime), new() { Name = "ux_job_runs_job_fire_time", Unique = true }),
             // At most one requested run per job, whoever asks at the same time: the check before the insert is not atomic.
             new(
