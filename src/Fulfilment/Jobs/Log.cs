@@ -18,7 +18,8 @@ internal static partial class Log
         Message = "Order {OrderId} could not be settled; it stays marked and the next run tries again")]
     public static partial void SettlementFailed(ILogger logger, Guid orderId, Exception exception);
 
-    [LoggerMessage(EventId = 1310, EventName = "JobRunRecorded", Level = LogLevel.Information,
+    // Debug: the history holds every run; failures and takeovers log on their own at higher levels.
+    [LoggerMessage(EventId = 1310, EventName = "JobRunRecorded", Level = LogLevel.Debug,
         Message = "Job {Job} run {RunId} {Outcome}: {Summary}")]
     public static partial void RunRecorded(ILogger logger, string job, Guid runId, JobRunStatus outcome, string summary);
 
