@@ -1,6 +1,10 @@
 using System.Net;
+using System.Text.Json;
 
 using Backend.Api.Tests.Infrastructure;
+using Backend.Domain.Reports;
+
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Backend.Api.Tests.Reports;
 
@@ -30,6 +34,32 @@ public sealed class DailyReportTests(ApiFactory factory)
         var top = report.GetProperty("topSkus");
         top[0].GetProperty("sku").GetString().ShouldBe("REPORT-A");
         top[1].GetProperty("sku").GetString().ShouldBe("REPORT-B");
+    }
+
+    [Fact]
+    public async Task A_past_day_the_daily_job_reported_is_served_as_stored_and_one_it_did_not_is_computed()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // Past days no other test writes to. The stored report differs from the orders on purpose: it is what is served.
+        var reported = new DateOnly(2021, 6, 1);
+        var noon = new DateTimeOffset(2021, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerA, noon, "REPORT-C", 1, 10m));
+        await factory.StoreAsync(StoredOrders.Confirmed(TestKeys.CustomerA, noon.AddDays(1), "REPORT-C", 2, 10m));
+        var generatedAt = new DateTimeOffset(2021, 6, 2, 0, 5, 0, TimeSpan.Zero);
+        await factory.Services.GetRequiredService<IReportStore>().SaveDailyAsync(
+            new StoredDailySalesReport(new DailySalesReport(reported, 7, 7, 70m, 0m, 0m, 70m, []), "EUR", generatedAt), cancellationToken);
+
+        var stored = await (await _operator.GetAsync("/api/reports/daily/2021-06-01", cancellationToken)).ReadJsonAsync();
+        stored.GetProperty("orders").GetInt32().ShouldBe(7);
+        stored.GetProperty("currency").GetString().ShouldBe("EUR");
+        stored.GetProperty("generatedAt").GetDateTimeOffset().ShouldBe(generatedAt);
+        stored.GetProperty("stored").GetBoolean().ShouldBeTrue();
+
+        var computed = await (await _operator.GetAsync("/api/reports/daily/2021-06-02", cancellationToken)).ReadJsonAsync();
+        computed.GetProperty("orders").GetInt32().ShouldBe(1);
+        computed.GetProperty("units").GetInt32().ShouldBe(2);
+        computed.GetProperty("currency").ValueKind.ShouldBe(JsonValueKind.Null);
+        computed.GetProperty("stored").GetBoolean().ShouldBeFalse();
     }
 
     [Theory]
