@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
 using Backend.Fulfilment.Jobs;
+using Backend.Fulfilment.Tests.Infrastructure;
 using Backend.Messaging;
 
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Backend.Fulfilment.Tests.Jobs;
@@ -64,6 +67,47 @@ public sealed class JobsOptionsValidationTests
             results.ShouldHaveSingleItem().ErrorMessage.ShouldBe(
                 "Jobs:ExpireAfter (00:02:00) must be longer than Jobs:RedriveAfter (00:02:00), or an order stuck in progress " +
                 "expires before its first re-drive.");
+        }
+    }
+
+    [Fact]
+    public void A_cron_that_does_not_parse_is_refused_naming_its_setting()
+    {
+        var jobs = new JobsOptions();
+        jobs.DataRetention.Cron = "every night";
+
+        ValidateAnnotations(jobs).ShouldHaveSingleItem().ErrorMessage.ShouldBe(
+            "Jobs:DataRetention:Cron 'every night' is not a valid Quartz cron expression (six or seven fields, seconds first).");
+    }
+
+    [Fact]
+    public void Job_settings_bind_from_their_own_section_and_default_to_enabled()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jobs:LowStockScan:Cron"] = "0 0/1 * * * ?",
+            ["Jobs:DataRetention:Enabled"] = "false",
+        }).Build();
+
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>()!;
+
+        jobs.LowStockScan.Cron.ShouldBe("0 0/1 * * * ?");
+        jobs.LowStockScan.Enabled.ShouldBeTrue();
+        jobs.DataRetention.Enabled.ShouldBeFalse();
+        jobs.DataRetention.Cron.ShouldBe("0 30 3 * * ?");
+        jobs.Schedules.Select(schedule => schedule.Name).ShouldBe(
+            ["order-redrive", "order-expiry", "order-settlement", "low-stock-scan", "daily-sales-report", "data-retention"]);
+    }
+
+    [Fact]
+    public async Task Every_scheduled_job_has_a_job_to_run()
+    {
+        await using var fixture = await FulfilmentHarness.StartAsync();
+        using var scope = fixture.Services.CreateScope();
+
+        foreach (var (name, _, _) in new JobsOptions().Schedules)
+        {
+            scope.ServiceProvider.GetKeyedService<IRecurringJob>(name).ShouldNotBeNull(name);
         }
     }
 }
