@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Backend.Api.Auth;
+using Backend.Api.OpenApi;
 using Backend.Domain.Orders;
 using Backend.Domain.Reports;
 
@@ -19,9 +20,7 @@ public static class ReportsApi
     {
         var group = endpoints.MapGroup("/api/reports")
             .WithTags("Reports")
-            .RequireAuthorization(ApiPolicies.Operator)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(ApiPolicies.Operator);
 
         group.MapGet("/daily/{date}", GetDailyReportAsync).WithName("GetDailySalesReport");
         return group;
@@ -29,7 +28,7 @@ public static class ReportsApi
 
     /// <summary>The day's sales, computed now from the stored orders, so it is exact for any date asked.</summary>
     public static async Task<Results<Ok<DailySalesReport>, ValidationProblem>> GetDailyReportAsync(
-        string date, IOrderStore orders, CancellationToken cancellationToken)
+        [ParsedAs(typeof(DateOnly))] string date, IOrderStore orders, CancellationToken cancellationToken)
     {
         // The last representable day has no end to compute; no sales can fall on it anyway.
         if (!DateOnly.TryParseExact(date, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ||
