@@ -5,7 +5,10 @@ using Microsoft.OpenApi;
 
 namespace Backend.Api.OpenApi;
 
-/// <summary>The document's title and description, and the health endpoints, which are mapped outside the API.</summary>
+/// <summary>
+/// The document's title and description, no server (it would name whichever host served it), and the health
+/// endpoints, which are mapped outside the API.
+/// </summary>
 internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Backend API";
@@ -34,6 +37,9 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 "in `docs/messaging.md` of the repository.",
         };
 
+        // The generator names the host that asked for the document; a client sets its own base address, and the API
+        // page uses the one it was opened from.
+        document.Servers = [];
         document.Paths ??= [];
         foreach (var (path, operationId, summary, canBeUnhealthy) in HealthEndpoints)
         {
