@@ -11,10 +11,13 @@ namespace Backend.Client.Tests;
 /// The README's session through a client Kiota generated from <c>docs/openapi.json</c>, against the standalone host:
 /// what a client team gets from the document alone.
 /// </summary>
-public sealed class GeneratedClientTests(StandaloneHost host) : IClassFixture<StandaloneHost>
+public sealed class GeneratedClientTests(StandaloneHost host) : IClassFixture<StandaloneHost>, IDisposable
 {
+    private readonly List<HttpClientRequestAdapter> _adapters = [];
+
     private const string ClientKey = "demo-client-key";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    // Confirmed within a second on an idle machine; CI machines are shared and busy.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -123,14 +126,30 @@ public sealed class GeneratedClientTests(StandaloneHost host) : IClassFixture<St
 
     private BackendClient Connect(string apiKey)
     {
-        // Kiota's ApiKeyAuthenticationProvider sends a key over https only, and the test host has no certificate: the
-        // key goes as a default header on Kiota's own HttpClient (with its middleware, which inspects headers).
-        var http = KiotaClientFactory.Create();
-        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
-        {
-            BaseUrl = host.Address.ToString().TrimEnd('/'),
-        };
+        var adapter = new HttpClientRequestAdapter(new ApiKeyHeader(apiKey)) { BaseUrl = host.Address.ToString().TrimEnd('/') };
+        _adapters.Add(adapter);
         return new BackendClient(adapter);
+    }
+
+    public void Dispose()
+    {
+        foreach (var adapter in _adapters)
+        {
+            adapter.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Sends the key in X-Api-Key, as the document's scheme says. Kiota's own ApiKeyAuthenticationProvider sends a key
+    /// over https only, and the test host has no certificate.
+    /// </summary>
+    private sealed class ApiKeyHeader(string apiKey) : IAuthenticationProvider
+    {
+        public Task AuthenticateRequestAsync(
+            RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+            return Task.CompletedTask;
+        }
     }
 }
