@@ -13,11 +13,12 @@ namespace Backend.Client.Tests;
 /// </summary>
 public sealed class GeneratedClientTests(StandaloneHost host) : IClassFixture<StandaloneHost>, IDisposable
 {
-    private readonly List<HttpClientRequestAdapter> _adapters = [];
-
     private const string ClientKey = "demo-client-key";
+
     // Confirmed within a second on an idle machine; CI machines are shared and busy.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly List<HttpClientRequestAdapter> _adapters = [];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
