@@ -25,6 +25,7 @@ public static class OpenApiExtensions
             options.AddOperationTransformer<ParsedParametersTransformer>();
             options.AddDocumentTransformer<RequestSchemaTransformer>();
             options.AddSchemaTransformer<ConstantsEnumTransformer>();
+            options.AddDocumentTransformer<ConstantsEnumTransformer>();
         });
 
     /// <summary>The document and the API page (<c>/scalar</c>), which opens with the key scheme ready to fill in.</summary>
