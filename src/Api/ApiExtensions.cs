@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 using Backend.Api.Admin;
 using Backend.Api.Auth;
+using Backend.Api.OpenApi;
 using Backend.Api.Orders;
 using Backend.Api.Products;
 using Backend.Api.Reports;
@@ -12,8 +13,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-
-using Scalar.AspNetCore;
 
 namespace Backend.Api;
 
@@ -38,8 +37,13 @@ public static class ApiExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
+        // Numbers are read as JSON numbers only (the web default also takes "2"), so the document can type them as
+        // numbers: a union with string would make every generated client wrap each one.
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         // A body that is not JSON, or not of the expected shape, is the client's mistake: 400 in every environment
         // (Development would otherwise throw it as a 500), with a reason the status code pages cannot know.
@@ -54,7 +58,7 @@ public static class ApiExtensions
             }
         });
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddApiDocument();
         return builder;
     }
 
@@ -68,8 +72,7 @@ public static class ApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapApiDocument();
         app.MapOrders();
         app.MapProducts();
         app.MapReports();

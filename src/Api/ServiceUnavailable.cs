@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Reflection;
 
+using Backend.Api.OpenApi;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Backend.Api;
 
@@ -27,7 +30,11 @@ public sealed class ServiceUnavailable(string detail, int retryAfterSeconds) : I
             .ExecuteAsync(httpContext);
     }
 
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
         builder.Metadata.Add(new ProducesResponseTypeMetadata(
             StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails), ["application/problem+json"]));
+        builder.Metadata.Add(new ResponseHeaderMetadata(
+            StatusCodes.Status503ServiceUnavailable, HeaderNames.RetryAfter, "Seconds to wait before sending the same request again.", Type: typeof(int)));
+    }
 }

@@ -48,9 +48,7 @@ public static class AuditApi
     {
         var group = endpoints.MapGroup("/api/admin")
             .WithTags("Admin")
-            .RequireAuthorization(ApiPolicies.Operator)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(ApiPolicies.Operator);
         group.MapGet("/audit", AuditAsync).WithName("Audit");
         return group;
     }

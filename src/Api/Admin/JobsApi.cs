@@ -1,4 +1,5 @@
 using Backend.Api.Auth;
+using Backend.Api.OpenApi;
 using Backend.Domain.Jobs;
 using Backend.Validation;
 
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace Backend.Api.Admin;
 
@@ -62,13 +64,12 @@ public static class JobsApi
     {
         var group = endpoints.MapGroup("/api/admin/jobs")
             .WithTags("Jobs")
-            .RequireAuthorization(ApiPolicies.Operator)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(ApiPolicies.Operator);
         group.MapGet("/", ListJobsAsync).WithName("ListJobs");
         group.MapGet("/{name}/runs", ListRunsAsync).WithName("ListJobRuns");
         group.MapGet("/{name}/runs/{id:guid}", GetRunAsync).WithName("GetJobRun");
-        group.MapPost("/{name}/trigger", TriggerAsync).WithName("TriggerJob");
+        group.MapPost("/{name}/trigger", TriggerAsync).WithName("TriggerJob")
+            .ProducesHeader(StatusCodes.Status202Accepted, HeaderNames.Location, "The run, to follow in the job's history.");
         group.MapPost("/{name}/pause", (string name, IJobStore jobs, TimeProvider time, CancellationToken cancellationToken) =>
             SetPausedAsync(name, true, jobs, time, cancellationToken)).WithName("PauseJob");
         group.MapPost("/{name}/resume", (string name, IJobStore jobs, TimeProvider time, CancellationToken cancellationToken) =>

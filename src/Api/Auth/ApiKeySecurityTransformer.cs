@@ -3,7 +3,10 @@ using Microsoft.OpenApi;
 
 namespace Backend.Api.Auth;
 
-/// <summary>Declares the X-Api-Key scheme in the OpenAPI document, so the API page can send a key.</summary>
+/// <summary>
+/// Declares the X-Api-Key scheme in the OpenAPI document, so the API page can send a key. No requirement is global:
+/// each operation states its own, with its role (<see cref="OpenApi.AuthorizationTransformer"/>).
+/// </summary>
 internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -17,8 +20,6 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
             Name = ApiClaims.HeaderName,
             Description = "A client key (one customer's orders) or an operator key.",
         };
-        document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiClaims.Scheme, document)] = [] });
         return Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Backend.Api.Auth;
+using Backend.Api.OpenApi;
 using Backend.Domain.Orders;
 using Backend.Validation;
 
@@ -13,11 +14,11 @@ namespace Backend.Api.Orders;
 /// bare binding failure.
 /// </summary>
 public sealed record ListOrdersQuery(
-    [FromQuery(Name = "status")] string? Status = null,
-    [FromQuery(Name = "from")] string? From = null,
-    [FromQuery(Name = "to")] string? To = null,
-    [FromQuery(Name = "page")] string? Page = null,
-    [FromQuery(Name = "pageSize")] string? PageSize = null,
+    [FromQuery(Name = "status"), ParsedAs(typeof(OrderStatus))] string? Status = null,
+    [FromQuery(Name = "from"), ParsedAs(typeof(DateTimeOffset))] string? From = null,
+    [FromQuery(Name = "to"), ParsedAs(typeof(DateTimeOffset))] string? To = null,
+    [FromQuery(Name = "page"), ParsedAs(typeof(int), Minimum = 1, Maximum = ListOrdersQuery.MaxPage)] string? Page = null,
+    [FromQuery(Name = "pageSize"), ParsedAs(typeof(int), Minimum = 1, Maximum = ListOrdersQuery.MaxPageSize)] string? PageSize = null,
     [FromQuery(Name = "customerId")] string? CustomerId = null)
 {
     public const int DefaultPageSize = 20;

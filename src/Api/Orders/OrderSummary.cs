@@ -1,3 +1,4 @@
+using Backend.Api.OpenApi;
 using Backend.Domain.Orders;
 
 namespace Backend.Api.Orders;
@@ -6,7 +7,7 @@ public sealed record OrderSummary(
     Guid Id,
     string CustomerId,
     OrderStatus Status,
-    string? Reason,
+    [property: OneOfConstants(typeof(RejectionReason))] string? Reason,
     int LineCount,
     decimal? Total,
     string? Currency,

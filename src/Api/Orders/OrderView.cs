@@ -1,3 +1,4 @@
+using Backend.Api.OpenApi;
 using Backend.Domain.Orders;
 
 namespace Backend.Api.Orders;
@@ -7,7 +8,7 @@ public sealed record OrderView(
     Guid Id,
     string CustomerId,
     OrderStatus Status,
-    string? Reason,
+    [property: OneOfConstants(typeof(RejectionReason))] string? Reason,
     string? ReasonDetail,
     IReadOnlyList<OrderLineView> Lines,
     OrderTotalsView? Totals,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -18,7 +19,9 @@ public static partial class OrdersApi
 {
     public static async Task<Results<WithHeaders<Accepted<OrderAcceptedResponse>>, ValidationProblem, ProblemHttpResult>> SubmitOrderAsync(
         SubmitOrderRequest request,
-        [FromHeader(Name = ApiHeaders.IdempotencyKey)] string? idempotencyKey,
+        // The length is checked with the body (SubmitOrderValidation); the attribute only documents it.
+        [FromHeader(Name = ApiHeaders.IdempotencyKey), StringLength(SubmitOrderValidation.MaxIdempotencyKeyLength, MinimumLength = 1)]
+        string? idempotencyKey,
         ClaimsPrincipal user,
         [AsParameters] OrderServices services,
         CancellationToken cancellationToken)

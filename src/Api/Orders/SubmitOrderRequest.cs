@@ -6,4 +6,5 @@ public sealed record SubmitOrderRequest(IReadOnlyList<OrderLineRequest?>? Lines,
 
 public sealed record OrderLineRequest(string? Sku, int? Quantity);
 
-public sealed record ShipToRequest(string? Country, string? Name, string? Line1, string? City, string? PostalCode);
+// Only the country is required: the address lines are optional (defaults), which the document states.
+public sealed record ShipToRequest(string? Country, string? Name = null, string? Line1 = null, string? City = null, string? PostalCode = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Backend.Api.Auth;
+using Backend.Api.OpenApi;
 using Backend.Domain.Orders;
 using Backend.Domain.Reports;
 
@@ -40,9 +41,7 @@ public static class ReportsApi
     {
         var group = endpoints.MapGroup("/api/reports")
             .WithTags("Reports")
-            .RequireAuthorization(ApiPolicies.Operator)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(ApiPolicies.Operator);
 
         group.MapGet("/daily/{date}", GetDailyReportAsync).WithName("GetDailySalesReport");
         return group;
@@ -53,7 +52,7 @@ public static class ReportsApi
     /// computed now from the stored orders.
     /// </summary>
     public static async Task<Results<Ok<DailyReportView>, ValidationProblem>> GetDailyReportAsync(
-        string date, IOrderStore orders, IReportStore reports, TimeProvider time, CancellationToken cancellationToken)
+        [ParsedAs(typeof(DateOnly))] string date, IOrderStore orders, IReportStore reports, TimeProvider time, CancellationToken cancellationToken)
     {
         // The last representable day has no end to compute; no sales can fall on it anyway.
         if (!DateOnly.TryParseExact(date, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ||

@@ -45,6 +45,17 @@ public sealed class IngressHostTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Api_page_titled_from_the_document_with_the_key_scheme_preferred()
+    {
+        using var client = factory.CreateClient();
+
+        var page = await client.GetStringAsync("/scalar/", TestContext.Current.CancellationToken);
+
+        page.ShouldContain("<title>Backend API</title>");
+        page.ShouldContain("\"preferredSecurityScheme\":[\"ApiKey\"]");
+    }
+
+    [Fact]
     public async Task Refuses_to_start_when_no_api_keys_are_configured()
     {
         await using var keyless = new KeylessFactory();

@@ -6,6 +6,7 @@ using MassTransit.Testing;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public IOrderStore Orders => Services.GetRequiredService<IOrderStore>();
 
     public IProductStore Products => Services.GetRequiredService<IProductStore>();
+
+    /// <summary>A client whose every response is checked against <c>docs/openapi.json</c> (<see cref="ConformanceHandler"/>).</summary>
+    public new HttpClient CreateClient() => CreateDefaultClient(new RedirectHandler(), new ConformanceHandler());
 
     public HttpClient CreateClient(string apiKey)
     {
