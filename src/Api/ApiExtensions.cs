@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 using Backend.Api.Admin;
 using Backend.Api.Auth;
+using Backend.Api.Limits;
 using Backend.Api.Orders;
 using Backend.Api.Products;
 using Backend.Api.Reports;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 using Scalar.AspNetCore;
 
@@ -23,6 +25,7 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.AddApiKeyAuthentication();
+        builder.AddApiRateLimits();
 
         builder.Services.AddOptions<ApiOptions>()
             .BindConfiguration(ApiOptions.SectionName)
@@ -37,6 +40,14 @@ public static class ApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Kestrel's own limits follow the API's settings, so one setting governs each (the body limit included).
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = api.Value.MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestLineSize = api.Value.MaxRequestLineBytes;
+        });
 
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -54,7 +65,9 @@ public static class ApiExtensions
             }
         });
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityTransformer>());
+        builder.Services.AddOpenApi(options => options
+            .AddDocumentTransformer<ApiKeySecurityTransformer>()
+            .AddOperationTransformer<TooManyRequestsResponseTransformer>());
         return builder;
     }
 
@@ -66,6 +79,8 @@ public static class ApiExtensions
         // Before authentication, so an oversized body is never read, whoever sends it.
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        // After authentication, to count by key; before authorization, so refused keys are counted too.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi();
