@@ -97,7 +97,7 @@ public sealed class RateLimitTests
 
     private sealed class LimitedFactory : ApiFactory
     {
-        protected override void ConfigureLimits(IWebHostBuilder builder)
+        protected override void ConfigureSettings(IWebHostBuilder builder)
         {
             builder.UseSetting("RateLimits:Window", "00:01:00");
             builder.UseSetting("RateLimits:ClientPermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -52,7 +52,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual void ConfigureKeys(IWebHostBuilder builder) => TestKeys.Configure(builder);
 
-    protected virtual void ConfigureLimits(IWebHostBuilder builder)
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
     {
     }
 
@@ -67,7 +67,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:ClientPermitLimit", "100000");
         builder.UseSetting("RateLimits:OperatorPermitLimit", "100000");
         builder.UseSetting("RateLimits:AnonymousPermitLimit", "100000");
-        ConfigureLimits(builder);
+        ConfigureSettings(builder);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
     }
 }
