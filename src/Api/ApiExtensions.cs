@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Serialization;
 
 using Backend.Api.Admin;
@@ -9,7 +10,9 @@ using Backend.Api.Reports;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +68,25 @@ public static class ApiExtensions
             }
         });
 
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName);
+        var proxies = builder.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed (the defaults trust loopback, which a sidecar could abuse).
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in proxies.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
         builder.Services.AddOpenApi(options => options
             .AddDocumentTransformer<ApiKeySecurityTransformer>()
             .AddOperationTransformer<TooManyRequestsResponseTransformer>());
@@ -74,6 +96,13 @@ public static class ApiExtensions
     /// <summary>The error-handling and auth middleware, every endpoint group, <c>/openapi/v1.json</c> and <c>/scalar</c>.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
+        // First, so the client's address and scheme are known to everything after; without configured proxies the
+        // headers are not read at all (the middleware would believe them from a connection of unknown address).
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value is { KnownProxies.Count: > 0 } or { KnownNetworks.Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication, so an oversized body is never read, whoever sends it.

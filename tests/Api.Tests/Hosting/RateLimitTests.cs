@@ -77,6 +77,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Too_many_requests_when_a_burst_claims_other_addresses_in_x_forwarded_for_without_a_known_proxy()
+    {
+        await using var factory = new LimitedFactory();
+        using var stranger = factory.CreateClient("guessed-key");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Limit + 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            using var response = await stranger.SendAsync(request, TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.Skip(Limit).ShouldAllBe(status => status == HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Too_many_requests_response_declared_on_every_operation_of_the_openapi_document()
     {
         await using var factory = new ApiFactory();
