@@ -111,6 +111,7 @@ public static class ApiExtensions
         // After authentication, to count by key; before authorization, so refused keys are counted too.
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<OrderLogScope>();
 
         app.MapOpenApi();
         app.MapScalarApiReference();
