@@ -1,7 +1,9 @@
+using System.Net;
 using System.Text.Json.Serialization;
 
 using Backend.Api.Admin;
 using Backend.Api.Auth;
+using Backend.Api.Limits;
 using Backend.Api.OpenApi;
 using Backend.Api.Orders;
 using Backend.Api.Products;
@@ -9,10 +11,13 @@ using Backend.Api.Reports;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Backend.Api;
 
@@ -22,6 +27,7 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.AddApiKeyAuthentication();
+        builder.AddApiRateLimits();
 
         builder.Services.AddOptions<ApiOptions>()
             .BindConfiguration(ApiOptions.SectionName)
@@ -36,6 +42,14 @@ public static class ApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Kestrel's own limits follow the API's settings, so one setting governs each (the body limit included).
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = api.Value.MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestLineSize = api.Value.MaxRequestLineBytes;
+        });
 
         // Numbers are read as JSON numbers only (the web default also takes "2"), so the document can type them as
         // numbers: a union with string would make every generated client wrap each one.
@@ -58,6 +72,25 @@ public static class ApiExtensions
             }
         });
 
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName);
+        var proxies = builder.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed (the defaults trust loopback, which a sidecar could abuse).
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in proxies.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
         builder.Services.AddApiDocument();
         return builder;
     }
@@ -65,12 +98,22 @@ public static class ApiExtensions
     /// <summary>The error-handling and auth middleware, every endpoint group, <c>/openapi/v1.json</c> and <c>/scalar</c>.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
+        // First, so the client's address and scheme are known to everything after; without configured proxies the
+        // headers are not read at all (the middleware would believe them from a connection of unknown address).
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value is { KnownProxies.Count: > 0 } or { KnownNetworks.Count: > 0 })
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // Before authentication, so an oversized body is never read, whoever sends it.
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
+        // After authentication, to count by key; before authorization, so refused keys are counted too.
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<OrderLogScope>();
 
         app.MapApiDocument();
         app.MapOrders();

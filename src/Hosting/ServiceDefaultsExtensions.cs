@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,11 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>Activity sources and meters of this product's own code start with this prefix.</summary>
     public const string TelemetryPrefix = "Backend.";
+
+    /// <summary>Turns the Prometheus scrape endpoint on or off; unset, it is on in Development only.</summary>
+    public const string PrometheusSetting = "Telemetry:Prometheus:Enabled";
+
+    public const string PrometheusPath = "/metrics";
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -45,6 +51,11 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
 
+        if (IsPrometheusEnabled(builder))
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
+        }
+
         // Export only where a collector is configured, so a newcomer's machine does not retry a missing one.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -64,6 +75,19 @@ public static class ServiceDefaultsExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+
+        // Never behind an API key (a scraper has none): keep it off, or reachable only from the scraper (README).
+        if (IsPrometheusEnabled(app))
+        {
+            app.MapPrometheusScrapingEndpoint(PrometheusPath);
+        }
+
         return app;
     }
+
+    private static bool IsPrometheusEnabled(IHostApplicationBuilder builder) =>
+        builder.Configuration.GetValue<bool?>(PrometheusSetting) ?? builder.Environment.IsDevelopment();
+
+    private static bool IsPrometheusEnabled(WebApplication app) =>
+        app.Configuration.GetValue<bool?>(PrometheusSetting) ?? app.Environment.IsDevelopment();
 }

@@ -76,6 +76,7 @@ public static class MessagingExtensions
     {
         cfg.MessageTopology.SetEntityNameFormatter(new StableEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
         cfg.ConfigureJsonSerializerOptions(StrictContracts);
+        cfg.UseConsumeFilter(typeof(OrderLogScopeFilter<>), context);
         cfg.ConfigureEndpoints(context);
     }
 

@@ -35,7 +35,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
-        List<Claim> claims = [new(ClaimTypes.Role, entry.Role.ToString())];
+        List<Claim> claims = [new(ClaimTypes.Role, entry.Role.ToString()), new(ApiClaims.KeyId, entry.KeyHash[..16])];
         if (!string.IsNullOrWhiteSpace(entry.CustomerId))
         {
             claims.Add(new Claim(ApiClaims.CustomerId, entry.CustomerId));

@@ -8,10 +8,15 @@ public enum ApiRole
     Operator,
 }
 
-/// <summary>One accepted key, stored only as the lowercase hex SHA-256 of the key itself.</summary>
+/// <summary>
+/// One accepted key, held as the lowercase hex SHA-256 of the key itself (<see cref="KeyHash"/>), or given as the
+/// key itself (<see cref="Key"/>, say from a secret store), which is hashed on start and whose length is checked.
+/// </summary>
 public sealed class ApiKeyEntry
 {
     public string KeyHash { get; set; } = "";
+
+    public string? Key { get; set; }
 
     public string? CustomerId { get; set; }
 
@@ -21,6 +26,9 @@ public sealed class ApiKeyEntry
 public sealed class ApiKeyOptions
 {
     public const string SectionName = "Auth";
+
+    /// <summary>The shortest key accepted outside Development, where it is given as <see cref="ApiKeyEntry.Key"/>.</summary>
+    public const int MinKeyLength = 32;
 
     [Required]
     public List<ApiKeyEntry> ApiKeys { get; set; } = [];

@@ -13,6 +13,14 @@ internal static class AuthExtensions
     {
         builder.Services.AddOptions<ApiKeyOptions>()
             .BindConfiguration(ApiKeyOptions.SectionName)
+            .PostConfigure(options =>
+            {
+                // A key given as itself is held as its hash, like every other.
+                foreach (var entry in options.ApiKeys.Where(entry => entry.Key is not null && string.IsNullOrEmpty(entry.KeyHash)))
+                {
+                    entry.KeyHash = ApiKeyHash.Compute(entry.Key!);
+                }
+            })
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());

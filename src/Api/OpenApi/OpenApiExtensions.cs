@@ -1,4 +1,5 @@
 using Backend.Api.Auth;
+using Backend.Api.Limits;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,7 @@ public static class OpenApiExtensions
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<AuthorizationTransformer>();
             options.AddOperationTransformer<ResponseHeadersTransformer>();
+            options.AddOperationTransformer<TooManyRequestsResponseTransformer>();
             options.AddOperationTransformer<ParsedParametersTransformer>();
             options.AddDocumentTransformer<RequestSchemaTransformer>();
             options.AddSchemaTransformer<ConstantsEnumTransformer>();

@@ -11,7 +11,7 @@ namespace Backend.Api.OpenApi;
 /// <summary>
 /// What the pipeline, not the handler, answers: every error response carries problem details (the status code
 /// pages write them where a handler returns a bare 404), and an operation that reads a body can also get 413
-/// (<see cref="RequestBodyLimit"/>) and 415 (a content type other than JSON).
+/// (<see cref="Limits.RequestBodyLimit"/>) and 415 (a content type other than JSON).
 /// </summary>
 internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {

@@ -138,6 +138,7 @@ public sealed class OrderWorkflow(
         var quote = pricing.Price(order.Lines, catalog, order.ShipTo.Country);
         var reservation = await products.ReserveAsync(
             order.Id, [.. order.Lines.Select(line => new StockRequest(line.Sku, line.Quantity))], cancellationToken);
+        metrics.Reservation(reservation.Succeeded);
         if (!reservation.Succeeded)
         {
             var rejected = order.Reject(RejectionReason.OutOfStock, reservation.ShortSku, now);

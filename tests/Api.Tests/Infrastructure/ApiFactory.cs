@@ -56,6 +56,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual void ConfigureKeys(IWebHostBuilder builder) => TestKeys.Configure(builder);
 
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -63,6 +67,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Store:Provider", "Sqlite");
         builder.UseSetting("Store:Sqlite:Path", _databasePath);
         ConfigureKeys(builder);
+        // Far above what the tests send in one window; the rate-limit tests set their own.
+        builder.UseSetting("RateLimits:ClientPermitLimit", "100000");
+        builder.UseSetting("RateLimits:OperatorPermitLimit", "100000");
+        builder.UseSetting("RateLimits:AnonymousPermitLimit", "100000");
+        ConfigureSettings(builder);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
     }
 }

@@ -170,7 +170,7 @@ public sealed class ProcessStack : IAsyncDisposable
     /// The host's own build output, next to this test assembly's: the test project references both hosts, so
     /// building the tests builds them (src/X/bin/&lt;configuration&gt;/&lt;framework&gt;/Backend.X.dll).
     /// </summary>
-    private static string HostAssembly(string host)
+    internal static string HostAssembly(string host)
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = output.Name;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace Backend.Api;
+namespace Backend.Api.Limits;
 
 /// <summary>
 /// Refuses a body over <see cref="ApiOptions.MaxRequestBodyBytes"/> with 413 problem details before any endpoint
