@@ -69,13 +69,19 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
         {
             // One read transaction, so the count and the page come from the same snapshot.
             await using var transaction = connection.BeginTransaction(deferred: true);
-            var total = Convert.ToInt64(await connection.ScalarAsync(
-                $"SELECT COUNT(*) FROM orders {where}", cancellationToken, transaction, parameters));
-            var items = await connection.QueryAsync(
-                ListSql(where),
+            long? total = query.CountTotal
+                ? Convert.ToInt64(await connection.ScalarAsync($"SELECT COUNT(*) FROM orders {where}", cancellationToken, transaction, parameters))
+                : null;
+            var (pageWhere, pageParameters) = SqliteOrderFilter.After(where, parameters, query.After);
+            // One row more than the page says whether another page follows.
+            var rows = await connection.QueryAsync(
+                ListSql(pageWhere),
                 ReadOrder, cancellationToken, transaction,
-                [.. parameters, ("@take", query.PageSize), ("@skip", (long)(query.Page - 1) * query.PageSize)]);
-            return new OrderPage(items, query.Page, query.PageSize, total);
+                [.. pageParameters, ("@take", query.PageSize + 1),
+                    ("@skip", query.After is null ? (long)(query.Page - 1) * query.PageSize : 0L)]);
+            var items = rows.Take(query.PageSize).ToList();
+            var next = rows.Count > query.PageSize ? OrderCursor.Of(items[^1]) : null;
+            return new OrderPage(items, query.Page, query.PageSize, total, next);
         }, cancellationToken);
     }
 
