@@ -1,0 +1,42 @@
+namespace Backend.Bench;
+
+/// <summary>
+/// The tuning levers, each measured against the settings before it in the same run: every variant is a fresh
+/// host with these settings on top of the run's own.
+/// </summary>
+internal static class Levers
+{
+    private static readonly Dictionary<string, string> Before = new()
+    {
+        ["Store__Sqlite__Synchronous"] = "Full",
+        ["Store__Sqlite__WriteGate"] = "false",
+    };
+
+    public static IReadOnlyList<(string Variant, IReadOnlyDictionary<string, string> Settings)> Standalone { get; } =
+    [
+        ("before", Before),
+        ("synchronous-normal", With(Before, ("Store__Sqlite__Synchronous", "Normal"))),
+        ("write-gate", With(Before, ("Store__Sqlite__WriteGate", "true"))),
+        ("both", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"))),
+    ];
+
+    public static IReadOnlyList<(string Variant, IReadOnlyDictionary<string, string> Settings)> RabbitMq { get; } =
+    [
+        ("before", Before),
+        ("both", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"))),
+    ];
+
+    public static string Describe(IReadOnlyDictionary<string, string> settings) =>
+        string.Join(", ", settings.Select(setting => $"{setting.Key.Replace("__", ":", StringComparison.Ordinal)}={setting.Value}"));
+
+    private static Dictionary<string, string> With(Dictionary<string, string> basis, params (string Key, string Value)[] changes)
+    {
+        var settings = new Dictionary<string, string>(basis);
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
