@@ -14,7 +14,8 @@ internal static class BenchCommands
         var output = new Option<string>("--out") { Description = "Where the JSON results go.", DefaultValueFactory = _ => "bench/results/latest.json" };
         var repository = new Option<string>("--repo") { Description = "The repository root (hosts are run from their Release build there).", DefaultValueFactory = _ => "." };
         var skip = new Option<string[]>("--skip") { Description = "Phases to leave out: broker, bare, standalone, rabbitmq, levers, large.", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("run", "Runs every phase on this machine and prints the table; writes the JSON results.") { quick, output, repository, skip };
+        var keep = new Option<bool>("--keep") { Description = "Keep the run's folder (store files and every server's log) instead of deleting it." };
+        var command = new Command("run", "Runs every phase on this machine and prints the table; writes the JSON results.") { quick, output, repository, skip, keep };
         command.SetAction((result, cancellationToken) =>
         {
             var settings = RunSettings.For(result.GetValue(quick)) with
@@ -22,6 +23,7 @@ internal static class BenchCommands
                 RepositoryRoot = Path.GetFullPath(result.GetValue(repository)!),
                 OutputPath = result.GetValue(output)!,
                 Skip = new HashSet<string>(result.GetValue(skip) ?? []),
+                Keep = result.GetValue(keep),
             };
             return new BenchRun(settings).RunAsync(cancellationToken);
         });

@@ -89,6 +89,12 @@ internal sealed class BenchRun(RunSettings settings)
             {
                 await broker.DisposeAsync();
             }
+
+            if (!settings.Keep)
+            {
+                // A million orders make a store file of about 1.6 GB.
+                work.Delete(recursive: true);
+            }
         }
 
         results.Targets = Targets.Evaluate(results);

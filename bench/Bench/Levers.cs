@@ -24,6 +24,7 @@ internal static class Levers
     [
         ("before", Before),
         ("both", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"))),
+        ("both-concurrency-4", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"), ("Messaging__ConcurrentMessageLimit", "4"))),
     ];
 
     public static string Describe(IReadOnlyDictionary<string, string> settings) =>

@@ -21,6 +21,8 @@ internal sealed record RunSettings
 
     public string OutputPath { get; init; } = "bench/results/latest.json";
 
+    public bool Keep { get; init; }
+
     public IReadOnlySet<string> Skip { get; init; } = new HashSet<string>();
 
     /// <summary>The share of the closed-loop peak the open loop offers.</summary>

@@ -102,6 +102,18 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task FindStamp_returns_owner_status_and_version_of_the_stored_order_and_null_for_none()
+    {
+        var order = TestOrders.Accepted("customer-1", TestOrders.T0);
+        await Orders.TryAddAsync(order, Cancellation);
+        await Orders.TryUpdateAsync(order.Cancel("customer-1", TestOrders.T0.AddMinutes(1)), 1, Cancellation);
+
+        var stored = await Orders.FindAsync(order.Id, Cancellation);
+        (await Orders.FindStampAsync(order.Id, Cancellation)).ShouldBe(new OrderStamp("customer-1", stored!.Status, stored.Version));
+        (await Orders.FindStampAsync(Guid.NewGuid(), Cancellation)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task List_returns_only_matches_when_filtered_by_customer_status_and_accepted_range()
     {
         var match = TestOrders.Accepted("customer-1", TestOrders.T0.AddHours(1));

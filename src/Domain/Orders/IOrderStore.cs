@@ -35,11 +35,17 @@ public sealed record OrderCursor(DateTimeOffset AcceptedAt, Guid Id)
 /// <summary>A page of a listing; <paramref name="Next"/> is where the next page starts, null on the last page.</summary>
 public sealed record OrderPage(IReadOnlyList<Order> Items, int Page, int PageSize, long? TotalCount, OrderCursor? Next = null);
 
+/// <summary>What a conditional poll needs of an order, read without its document.</summary>
+public sealed record OrderStamp(string CustomerId, OrderStatus Status, long Version);
+
 public interface IOrderStore
 {
     Task<AddOrderOutcome> TryAddAsync(Order order, CancellationToken cancellationToken);
 
     Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The owner, status and version of an order, without reading its document; null when there is none.</summary>
+    Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken);
 
     Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken);
 

@@ -42,6 +42,15 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         FindOneAsync("find_order", Filter.Eq(d => d.Id, id), cancellationToken);
 
+    public Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken) =>
+        context.RunAsync("find_order_stamp", async () =>
+        {
+            var document = await context.Orders.Find(Filter.Eq(d => d.Id, id))
+                .Project<OrderDocument>(Builders<OrderDocument>.Projection.Include(d => d.CustomerId).Include(d => d.Status).Include(d => d.Version))
+                .FirstOrDefaultAsync(cancellationToken);
+            return document is null ? null : new OrderStamp(document.CustomerId, document.Status, document.Version);
+        }, cancellationToken);
+
     public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
         FindOneAsync(
             "find_order_by_idempotency_key",

@@ -17,12 +17,15 @@ internal sealed class SqliteDatabase : IStoreInitializer
 
     private readonly InitializeOnce initialization = new();
     private readonly ILogger<SqliteDatabase> logger;
-    private readonly int busyTimeoutMilliseconds;
+    private readonly string connectionPragmas;
+    private readonly SemaphoreSlim? writeGate;
 
     public SqliteDatabase(IOptions<SqliteStoreOptions> options, IHostEnvironment environment, ILogger<SqliteDatabase> logger)
     {
         this.logger = logger;
-        busyTimeoutMilliseconds = options.Value.BusyTimeoutMilliseconds;
+        connectionPragmas = $"PRAGMA busy_timeout = {options.Value.BusyTimeoutMilliseconds}; " +
+            $"PRAGMA synchronous = {options.Value.Synchronous.ToString().ToUpperInvariant()};";
+        writeGate = options.Value.WriteGate ? new SemaphoreSlim(1, 1) : null;
         FilePath = SqlitePath.Resolve(options.Value.Path, environment.ContentRootPath);
         ConnectionString = new SqliteConnectionStringBuilder
         {
@@ -39,22 +42,18 @@ internal sealed class SqliteDatabase : IStoreInitializer
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         initialization.RunAsync(CreateSchemaAsync, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> on an open connection, traced, retried as a whole while the file is busy.</summary>
+    /// <summary>Runs <paramref name="work"/> (reads only) on an open connection, traced, retried as a whole while the file is busy.</summary>
     public Task<T> UseConnectionAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        StoreTelemetry.TraceAsync(System, operation, async () =>
-        {
-            await InitializeAsync(cancellationToken);
-            return await WithRetryAsync(operation, async () =>
-            {
-                await using var connection = await OpenAsync(cancellationToken);
-                return await work(connection);
-            }, cancellationToken);
-        });
+        UseAsync(operation, work, write: false, cancellationToken);
+
+    /// <summary>As <see cref="UseConnectionAsync{T}"/>, for work that writes: it waits its turn at the write gate.</summary>
+    public Task<T> UseWriteAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        UseAsync(operation, work, write: true, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns.</summary>
     public Task<T> UseTransactionAsync<T>(
         string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        UseConnectionAsync(operation, async connection =>
+        UseWriteAsync(operation, async connection =>
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
@@ -62,13 +61,37 @@ internal sealed class SqliteDatabase : IStoreInitializer
             return result;
         }, cancellationToken);
 
+    private Task<T> UseAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, bool write, CancellationToken cancellationToken) =>
+        StoreTelemetry.TraceAsync(System, operation, async () =>
+        {
+            await InitializeAsync(cancellationToken);
+            return await WithRetryAsync(operation, async () =>
+            {
+                var gate = write ? writeGate : null;
+                if (gate is not null)
+                {
+                    await gate.WaitAsync(cancellationToken);
+                }
+
+                try
+                {
+                    await using var connection = await OpenAsync(cancellationToken);
+                    return await work(connection);
+                }
+                finally
+                {
+                    gate?.Release();
+                }
+            }, cancellationToken);
+        });
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync($"PRAGMA busy_timeout = {busyTimeoutMilliseconds};", cancellationToken);
+            await connection.ExecuteAsync(connectionPragmas, cancellationToken);
             return connection;
         }
         catch

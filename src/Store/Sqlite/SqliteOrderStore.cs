@@ -37,12 +37,22 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         FindOneAsync("find_order", "id = @id", cancellationToken, ("@id", SqliteValues.Id(id)));
 
+    public Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("find_order_stamp", async connection =>
+        {
+            var rows = await connection.QueryAsync(
+                "SELECT customer_id, status, version FROM orders WHERE id = @id",
+                reader => new OrderStamp(reader.GetString(0), Enum.Parse<OrderStatus>(reader.GetString(1)), reader.GetInt64(2)),
+                cancellationToken, null, ("@id", SqliteValues.Id(id)));
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
+
     public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
         FindOneAsync("find_order_by_idempotency_key", "customer_id = @customer AND idempotency_key = @key", cancellationToken,
             ("@customer", customerId), ("@key", key));
 
     public Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken) =>
-        database.UseConnectionAsync("update_order", async connection =>
+        database.UseWriteAsync("update_order", async connection =>
         {
             var changed = await connection.ExecuteAsync(
                 """
