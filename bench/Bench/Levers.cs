@@ -18,6 +18,10 @@ internal static class Levers
         ("synchronous-normal", With(Before, ("Store__Sqlite__Synchronous", "Normal"))),
         ("write-gate", With(Before, ("Store__Sqlite__WriteGate", "true"))),
         ("both", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"))),
+        // Not levers to pull, but what two costs of every order are: traces sampled with no exporter, and two
+        // Information log lines.
+        ("both-telemetry-off", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"), ("OTEL_SDK_DISABLED", "true"))),
+        ("both-warnings-only", With(Before, ("Store__Sqlite__Synchronous", "Normal"), ("Store__Sqlite__WriteGate", "true"), ("Logging__LogLevel__Default", "Warning"))),
     ];
 
     public static IReadOnlyList<(string Variant, IReadOnlyDictionary<string, string> Settings)> RabbitMq { get; } =
