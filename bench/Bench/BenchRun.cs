@@ -43,7 +43,7 @@ internal sealed class BenchRun(RunSettings settings)
                 settings.OpenLoopShare,
             },
         };
-        Console.WriteLine($"bench: {results.Mode} run, logs and data in {work.FullName}");
+        Console.WriteLine($"bench: {results.Mode} run, logs and data in {work.FullName}{(settings.Keep ? "" : " (deleted at the end; --keep keeps them)")}");
         try
         {
             if (!Skipped("broker") || !Skipped("rabbitmq"))

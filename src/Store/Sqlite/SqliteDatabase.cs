@@ -7,8 +7,10 @@ namespace Backend.Store.Sqlite;
 
 /// <summary>
 /// The SQLite file shared by every store instance and process on this machine: WAL so readers never block the
-/// writer, a busy timeout so writers queue for the lock, and BEGIN IMMEDIATE so a write transaction takes the
-/// lock before it reads, which is what keeps read-check-write sequences like reservations from overselling.
+/// writer, a busy timeout so writers of other processes queue for the lock, an in-memory gate so this process's
+/// writers queue before it (<see cref="SqliteStoreOptions.WriteGate"/>), and BEGIN IMMEDIATE so a write transaction
+/// takes the lock before it reads, which is what keeps read-check-write sequences like reservations from
+/// overselling. Commits sync as <see cref="SqliteStoreOptions.Synchronous"/> says.
 /// </summary>
 internal sealed class SqliteDatabase : IStoreInitializer
 {
