@@ -49,6 +49,71 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task List_after_a_cursor_covers_every_order_once_in_listing_order_with_next_on_every_page_but_the_last()
+    {
+        var stored = new List<Order>();
+        for (var i = 0; i < 8; i++)
+        {
+            // Three instants for eight orders: most pages end inside a tie, which the id must break.
+            var order = TestOrders.Accepted(at: TestOrders.T0.AddMinutes(i % 3));
+            stored.Add(order);
+            await Orders.TryAddAsync(order, Cancellation);
+        }
+
+        var expected = (await Orders.ListAsync(new OrderQuery(PageSize: 100), Cancellation)).Items.Select(order => order.Id).ToList();
+        var seen = new List<Guid>();
+        var pages = new List<OrderPage>();
+        OrderCursor? after = null;
+        do
+        {
+            var page = await Orders.ListAsync(new OrderQuery(PageSize: 3, After: after, CountTotal: false), Cancellation);
+            pages.Add(page);
+            seen.AddRange(page.Items.Select(order => order.Id));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        seen.ShouldBe(expected);
+        expected.ShouldBe(stored.Select(order => order.Id), ignoreOrder: true);
+        pages.Select(page => page.Items.Count).ShouldBe([3, 3, 2]);
+        pages.ShouldAllBe(page => page.TotalCount == null);
+        pages[^1].Next.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task List_after_a_cursor_keeps_the_filter_and_has_no_next_when_the_page_is_exactly_full()
+    {
+        var mine = new List<Order>();
+        for (var i = 0; i < 4; i++)
+        {
+            var order = TestOrders.Accepted("customer-1", TestOrders.T0.AddMinutes(i));
+            mine.Add(order);
+            await Orders.TryAddAsync(order, Cancellation);
+            await Orders.TryAddAsync(TestOrders.Accepted("customer-2", TestOrders.T0.AddMinutes(i)), Cancellation);
+        }
+
+        var first = await Orders.ListAsync(new OrderQuery("customer-1", PageSize: 2), Cancellation);
+        var second = await Orders.ListAsync(new OrderQuery("customer-1", PageSize: 2, After: first.Next), Cancellation);
+
+        first.Items.Select(order => order.Id).ShouldBe([mine[3].Id, mine[2].Id]);
+        first.Next.ShouldBe(OrderCursor.Of(mine[2]));
+        second.Items.Select(order => order.Id).ShouldBe([mine[1].Id, mine[0].Id]);
+        second.Next.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task FindStamp_returns_owner_status_and_version_of_the_stored_order_and_null_for_none()
+    {
+        var order = TestOrders.Accepted("customer-1", TestOrders.T0);
+        await Orders.TryAddAsync(order, Cancellation);
+        await Orders.TryUpdateAsync(order.Cancel("customer-1", TestOrders.T0.AddMinutes(1)), 1, Cancellation);
+
+        var stored = await Orders.FindAsync(order.Id, Cancellation);
+        (await Orders.FindStampAsync(order.Id, Cancellation)).ShouldBe(new OrderStamp("customer-1", stored!.Status, stored.Version));
+        (await Orders.FindStampAsync(Guid.NewGuid(), Cancellation)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task List_returns_only_matches_when_filtered_by_customer_status_and_accepted_range()
     {
         var match = TestOrders.Accepted("customer-1", TestOrders.T0.AddHours(1));

@@ -6,6 +6,7 @@ using Backend.Domain.Orders;
 using Backend.Validation;
 
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Backend.Api.Orders;
 
@@ -19,7 +20,8 @@ public sealed record ListOrdersQuery(
     [FromQuery(Name = "to"), ParsedAs(typeof(DateTimeOffset))] string? To = null,
     [FromQuery(Name = "page"), ParsedAs(typeof(int), Minimum = 1, Maximum = ListOrdersQuery.MaxPage)] string? Page = null,
     [FromQuery(Name = "pageSize"), ParsedAs(typeof(int), Minimum = 1, Maximum = ListOrdersQuery.MaxPageSize)] string? PageSize = null,
-    [FromQuery(Name = "customerId")] string? CustomerId = null)
+    [FromQuery(Name = "customerId")] string? CustomerId = null,
+    [FromQuery(Name = "after")] string? After = null)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -45,11 +47,31 @@ public sealed record ListOrdersQuery(
 
         var page = ParseInt(Page, "page", 1, 1, MaxPage, errors);
         var pageSize = ParseInt(PageSize, "pageSize", DefaultPageSize, 1, MaxPageSize, errors);
+        var after = After is null ? null : OrderCursorToken.Parse(After);
+        errors.Check(After is null || after is not null, "after", "Pass back the 'after' of a 'next' link as it was.");
+        errors.Check(After is null || Page is null, "after", "Give 'page' or 'after', not both.");
 
         var customerId = caller.IsOperator
             ? (string.IsNullOrWhiteSpace(CustomerId) ? null : CustomerId)
             : caller.CustomerId ?? throw new InvalidOperationException("A client key always carries a customer id.");
-        return errors.IsEmpty ? new OrderQuery(customerId, status, from, to, page, pageSize) : null;
+        // A page number is offset paging, as before, with the total count; without one the listing pages by cursor
+        // and counts nothing, so every page costs the same however many orders match.
+        return errors.IsEmpty ? new OrderQuery(customerId, status, from, to, page, pageSize, after, CountTotal: Page is not null) : null;
+    }
+
+    /// <summary>The link to the page after <paramref name="cursor"/>, with this listing's filters and page size.</summary>
+    public string NextLink(OrderCursor cursor)
+    {
+        var parameters = new Dictionary<string, string?>
+        {
+            ["status"] = Status,
+            ["from"] = From,
+            ["to"] = To,
+            ["customerId"] = CustomerId,
+            ["pageSize"] = PageSize,
+            ["after"] = OrderCursorToken.Format(cursor),
+        };
+        return QueryHelpers.AddQueryString("/api/orders", parameters.Where(parameter => parameter.Value is not null));
     }
 
     private static DateTimeOffset? ParseInstant(string? value, string field, ValidationErrors errors)

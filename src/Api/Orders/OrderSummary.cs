@@ -26,6 +26,10 @@ public sealed record OrderSummary(
         order.UpdatedAt);
 }
 
-public sealed record OrderListResponse(IReadOnlyList<OrderSummary> Items, int Page, int PageSize, long TotalCount);
+/// <summary>
+/// A page of a listing. <c>Next</c> links to the following page (null on the last); <c>Page</c> and
+/// <c>TotalCount</c> are given only when the request named a page number.
+/// </summary>
+public sealed record OrderListResponse(IReadOnlyList<OrderSummary> Items, int? Page, int PageSize, long? TotalCount, string? Next);
 
 public sealed record OrderAcceptedResponse(Guid Id, OrderStatus Status);

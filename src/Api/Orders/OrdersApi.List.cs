@@ -24,6 +24,10 @@ public static partial class OrdersApi
 
         var page = await services.Store.ListAsync(orderQuery, cancellationToken);
         return TypedResults.Ok(new OrderListResponse(
-            [.. page.Items.Select(OrderSummary.From)], page.Page, page.PageSize, page.TotalCount));
+            [.. page.Items.Select(OrderSummary.From)],
+            orderQuery.CountTotal ? page.Page : null,
+            page.PageSize,
+            page.TotalCount,
+            page.Next is { } next ? query.NextLink(next) : null));
     }
 }

@@ -9,22 +9,43 @@ public enum AddOrderOutcome
     DuplicateIdempotencyKey,
 }
 
-/// <summary>Filter and page for listing orders; newest first, ties broken by id so pages are stable.</summary>
+/// <summary>
+/// Filter and page for listing orders; newest first, ties broken by id so pages are stable. With
+/// <paramref name="After"/> the page starts right after that order (keyset paging: every page costs the same however
+/// deep), and <paramref name="Page"/> is ignored; without it, <paramref name="Page"/> counts from the newest (offset
+/// paging, whose cost grows with the page number). <paramref name="CountTotal"/> asks for the number of matches too,
+/// which reads every match.
+/// </summary>
 public sealed record OrderQuery(
     string? CustomerId = null,
     OrderStatus? Status = null,
     DateTimeOffset? AcceptedFrom = null,
     DateTimeOffset? AcceptedTo = null,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    OrderCursor? After = null,
+    bool CountTotal = true);
 
-public sealed record OrderPage(IReadOnlyList<Order> Items, int Page, int PageSize, long TotalCount);
+/// <summary>A place in a listing: the sort keys of the order a page ends with.</summary>
+public sealed record OrderCursor(DateTimeOffset AcceptedAt, Guid Id)
+{
+    public static OrderCursor Of(Order order) => new(order.AcceptedAt, order.Id);
+}
+
+/// <summary>A page of a listing; <paramref name="Next"/> is where the next page starts, null on the last page.</summary>
+public sealed record OrderPage(IReadOnlyList<Order> Items, int Page, int PageSize, long? TotalCount, OrderCursor? Next = null);
+
+/// <summary>What a conditional poll needs of an order, read without its document.</summary>
+public sealed record OrderStamp(string CustomerId, OrderStatus Status, long Version);
 
 public interface IOrderStore
 {
     Task<AddOrderOutcome> TryAddAsync(Order order, CancellationToken cancellationToken);
 
     Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The owner, status and version of an order, without reading its document; null when there is none.</summary>
+    Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken);
 
     Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken);
 

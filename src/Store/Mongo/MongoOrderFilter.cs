@@ -34,4 +34,17 @@ internal static class MongoOrderFilter
 
         return filter;
     }
+
+    /// <summary>The orders after <paramref name="cursor"/> in listing order (acceptedAt descending, id ascending).</summary>
+    public static FilterDefinition<OrderDocument> After(OrderCursor? cursor)
+    {
+        if (cursor is null)
+        {
+            return Filter.Empty;
+        }
+
+        var at = MongoMapping.Date(cursor.AcceptedAt);
+        return Filter.Lte(d => d.AcceptedAt, at)
+            & (Filter.Lt(d => d.AcceptedAt, at) | (Filter.Eq(d => d.AcceptedAt, at) & Filter.Gt(d => d.Id, cursor.Id)));
+    }
 }

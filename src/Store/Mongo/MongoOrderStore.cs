@@ -42,6 +42,15 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         FindOneAsync("find_order", Filter.Eq(d => d.Id, id), cancellationToken);
 
+    public Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken) =>
+        context.RunAsync("find_order_stamp", async () =>
+        {
+            var document = await context.Orders.Find(Filter.Eq(d => d.Id, id))
+                .Project<OrderDocument>(Builders<OrderDocument>.Projection.Include(d => d.CustomerId).Include(d => d.Status).Include(d => d.Version))
+                .FirstOrDefaultAsync(cancellationToken);
+            return document is null ? null : new OrderStamp(document.CustomerId, document.Status, document.Version);
+        }, cancellationToken);
+
     public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
         FindOneAsync(
             "find_order_by_idempotency_key",
@@ -70,13 +79,16 @@ internal sealed class MongoOrderStore(MongoStoreContext context, ILogger<MongoOr
         var filter = MongoOrderFilter.Build(query);
         return context.RunAsync("list_orders", async () =>
         {
-            var total = await context.Orders.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-            var documents = await context.Orders.Find(filter)
+            long? total = query.CountTotal ? await context.Orders.CountDocumentsAsync(filter, cancellationToken: cancellationToken) : null;
+            // One document more than the page says whether another page follows.
+            var documents = await context.Orders.Find(filter & MongoOrderFilter.After(query.After))
                 .Sort(Sort.Descending(d => d.AcceptedAt).Ascending(d => d.Id))
-                .Skip((query.Page - 1) * query.PageSize)
-                .Limit(query.PageSize)
+                .Skip(query.After is null ? (query.Page - 1) * query.PageSize : 0)
+                .Limit(query.PageSize + 1)
                 .ToListAsync(cancellationToken);
-            return new OrderPage([.. documents.Select(MongoMapping.ToDomain)], query.Page, query.PageSize, total);
+            var items = documents.Take(query.PageSize).Select(MongoMapping.ToDomain).ToList();
+            var next = documents.Count > query.PageSize ? OrderCursor.Of(items[^1]) : null;
+            return new OrderPage(items, query.Page, query.PageSize, total, next);
         }, cancellationToken);
     }
 

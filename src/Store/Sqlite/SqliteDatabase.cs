@@ -7,8 +7,10 @@ namespace Backend.Store.Sqlite;
 
 /// <summary>
 /// The SQLite file shared by every store instance and process on this machine: WAL so readers never block the
-/// writer, a busy timeout so writers queue for the lock, and BEGIN IMMEDIATE so a write transaction takes the
-/// lock before it reads, which is what keeps read-check-write sequences like reservations from overselling.
+/// writer, a busy timeout so writers of other processes queue for the lock, an in-memory gate so this process's
+/// writers queue before it (<see cref="SqliteStoreOptions.WriteGate"/>), and BEGIN IMMEDIATE so a write transaction
+/// takes the lock before it reads, which is what keeps read-check-write sequences like reservations from
+/// overselling. Commits sync as <see cref="SqliteStoreOptions.Synchronous"/> says.
 /// </summary>
 internal sealed class SqliteDatabase : IStoreInitializer
 {
@@ -17,15 +19,18 @@ internal sealed class SqliteDatabase : IStoreInitializer
 
     private readonly InitializeOnce initialization = new();
     private readonly ILogger<SqliteDatabase> logger;
-    private readonly int busyTimeoutMilliseconds;
     private readonly TimeProvider time;
+    private readonly string connectionPragmas;
+    private readonly SemaphoreSlim? writeGate;
 
     public SqliteDatabase(
         IOptions<SqliteStoreOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<SqliteDatabase> logger)
     {
         this.logger = logger;
         this.time = time;
-        busyTimeoutMilliseconds = options.Value.BusyTimeoutMilliseconds;
+        connectionPragmas = $"PRAGMA busy_timeout = {options.Value.BusyTimeoutMilliseconds}; " +
+            $"PRAGMA synchronous = {options.Value.Synchronous.ToString().ToUpperInvariant()};";
+        writeGate = options.Value.WriteGate ? new SemaphoreSlim(1, 1) : null;
         FilePath = SqlitePath.Resolve(options.Value.Path, environment.ContentRootPath);
         ConnectionString = new SqliteConnectionStringBuilder
         {
@@ -42,22 +47,18 @@ internal sealed class SqliteDatabase : IStoreInitializer
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         initialization.RunAsync(CreateSchemaAsync, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> on an open connection, traced, retried as a whole while the file is busy.</summary>
+    /// <summary>Runs <paramref name="work"/> (reads only) on an open connection, traced, retried as a whole while the file is busy.</summary>
     public Task<T> UseConnectionAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        StoreTelemetry.TraceAsync(System, operation, async () =>
-        {
-            await InitializeAsync(cancellationToken);
-            return await WithRetryAsync(operation, async () =>
-            {
-                await using var connection = await OpenAsync(cancellationToken);
-                return await work(connection);
-            }, cancellationToken);
-        });
+        UseAsync(operation, work, write: false, cancellationToken);
+
+    /// <summary>As <see cref="UseConnectionAsync{T}"/>, for work that writes: it waits its turn at the write gate.</summary>
+    public Task<T> UseWriteAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        UseAsync(operation, work, write: true, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed when it returns.</summary>
     public Task<T> UseTransactionAsync<T>(
         string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        UseConnectionAsync(operation, async connection =>
+        UseWriteAsync(operation, async connection =>
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
@@ -65,13 +66,37 @@ internal sealed class SqliteDatabase : IStoreInitializer
             return result;
         }, cancellationToken);
 
+    private Task<T> UseAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, bool write, CancellationToken cancellationToken) =>
+        StoreTelemetry.TraceAsync(System, operation, async () =>
+        {
+            await InitializeAsync(cancellationToken);
+            return await WithRetryAsync(operation, async () =>
+            {
+                var gate = write ? writeGate : null;
+                if (gate is not null)
+                {
+                    await gate.WaitAsync(cancellationToken);
+                }
+
+                try
+                {
+                    await using var connection = await OpenAsync(cancellationToken);
+                    return await work(connection);
+                }
+                finally
+                {
+                    gate?.Release();
+                }
+            }, cancellationToken);
+        });
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync($"PRAGMA busy_timeout = {busyTimeoutMilliseconds};", cancellationToken);
+            await connection.ExecuteAsync(connectionPragmas, cancellationToken);
             return connection;
         }
         catch

@@ -36,4 +36,22 @@ internal static class SqliteOrderFilter
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         return (where, parameters.ToArray());
     }
+
+    /// <summary>
+    /// The listing's WHERE clause narrowed to the orders after <paramref name="cursor"/> in listing order (accepted_at
+    /// DESC, id ASC). The plain range on accepted_at lets SQLite seek into the listing index at the cursor; the OR
+    /// only sorts out the orders accepted in the same instant.
+    /// </summary>
+    public static (string Where, (string, object?)[] Parameters) After(string where, (string, object?)[] parameters, OrderCursor? cursor)
+    {
+        if (cursor is null)
+        {
+            return (where, parameters);
+        }
+
+        const string condition = "accepted_at <= @after_at AND (accepted_at < @after_at OR id > @after_id)";
+        return (
+            where.Length == 0 ? "WHERE " + condition : $"{where} AND {condition}",
+            [.. parameters, ("@after_at", SqliteValues.Instant(cursor.AcceptedAt)), ("@after_id", SqliteValues.Id(cursor.Id))]);
+    }
 }

@@ -37,12 +37,22 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         FindOneAsync("find_order", "id = @id", cancellationToken, ("@id", SqliteValues.Id(id)));
 
+    public Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken) =>
+        database.UseConnectionAsync("find_order_stamp", async connection =>
+        {
+            var rows = await connection.QueryAsync(
+                "SELECT customer_id, status, version FROM orders WHERE id = @id",
+                reader => new OrderStamp(reader.GetString(0), Enum.Parse<OrderStatus>(reader.GetString(1)), reader.GetInt64(2)),
+                cancellationToken, null, ("@id", SqliteValues.Id(id)));
+            return rows.Count == 0 ? null : rows[0];
+        }, cancellationToken);
+
     public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
         FindOneAsync("find_order_by_idempotency_key", "customer_id = @customer AND idempotency_key = @key", cancellationToken,
             ("@customer", customerId), ("@key", key));
 
     public Task<bool> TryUpdateAsync(Order order, long expectedVersion, CancellationToken cancellationToken) =>
-        database.UseConnectionAsync("update_order", async connection =>
+        database.UseWriteAsync("update_order", async connection =>
         {
             var changed = await connection.ExecuteAsync(
                 """
@@ -69,13 +79,19 @@ internal sealed class SqliteOrderStore(SqliteDatabase database, ILogger<SqliteOr
         {
             // One read transaction, so the count and the page come from the same snapshot.
             await using var transaction = connection.BeginTransaction(deferred: true);
-            var total = Convert.ToInt64(await connection.ScalarAsync(
-                $"SELECT COUNT(*) FROM orders {where}", cancellationToken, transaction, parameters));
-            var items = await connection.QueryAsync(
-                ListSql(where),
+            long? total = query.CountTotal
+                ? Convert.ToInt64(await connection.ScalarAsync($"SELECT COUNT(*) FROM orders {where}", cancellationToken, transaction, parameters))
+                : null;
+            var (pageWhere, pageParameters) = SqliteOrderFilter.After(where, parameters, query.After);
+            // One row more than the page says whether another page follows.
+            var rows = await connection.QueryAsync(
+                ListSql(pageWhere),
                 ReadOrder, cancellationToken, transaction,
-                [.. parameters, ("@take", query.PageSize), ("@skip", (long)(query.Page - 1) * query.PageSize)]);
-            return new OrderPage(items, query.Page, query.PageSize, total);
+                [.. pageParameters, ("@take", query.PageSize + 1),
+                    ("@skip", query.After is null ? (long)(query.Page - 1) * query.PageSize : 0L)]);
+            var items = rows.Take(query.PageSize).ToList();
+            var next = rows.Count > query.PageSize ? OrderCursor.Of(items[^1]) : null;
+            return new OrderPage(items, query.Page, query.PageSize, total, next);
         }, cancellationToken);
     }
 

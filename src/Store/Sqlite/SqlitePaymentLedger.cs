@@ -13,7 +13,7 @@ internal sealed class SqlitePaymentLedger(SqliteDatabase database) : IPaymentLed
         database.UseConnectionAsync("find_payment", connection => FindAsync(connection, null, orderId, cancellationToken), cancellationToken);
 
     public Task<int> RecordAttemptAsync(Guid orderId, CancellationToken cancellationToken) =>
-        database.UseConnectionAsync("record_payment_attempt", async connection => Convert.ToInt32(await connection.ScalarAsync(
+        database.UseWriteAsync("record_payment_attempt", async connection => Convert.ToInt32(await connection.ScalarAsync(
             """
             INSERT INTO payments (order_id, attempts) VALUES (@order, 1)
             ON CONFLICT (order_id) DO UPDATE SET attempts = attempts + 1

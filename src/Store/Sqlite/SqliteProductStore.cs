@@ -33,7 +33,7 @@ internal sealed class SqliteProductStore(SqliteDatabase database, TimeProvider t
         {
             // One conditional UPSERT: SQLite runs it under the file's write lock, so no other writer comes between
             // the version check and the change.
-            return database.UseConnectionAsync("upsert_product", async connection =>
+            return database.UseWriteAsync("upsert_product", async connection =>
                 await connection.ExecuteAsync(
                     $"""
                     INSERT INTO products (sku, name, unit_price, active, reorder_point, version)
@@ -137,7 +137,7 @@ internal sealed class SqliteProductStore(SqliteDatabase database, TimeProvider t
 
     public Task<bool> TrySetBelowReorderPointAsync(string sku, bool below, CancellationToken cancellationToken) =>
         // Conditional on the counters as they are now, not as the caller read them.
-        database.UseConnectionAsync("set_below_reorder_point", async connection => await connection.ExecuteAsync(
+        database.UseWriteAsync("set_below_reorder_point", async connection => await connection.ExecuteAsync(
             """
             UPDATE products SET below_reorder_point = @below
             WHERE sku = @sku AND below_reorder_point <> @below AND (on_hand - reserved < reorder_point) = @below

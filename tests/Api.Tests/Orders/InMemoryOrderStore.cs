@@ -25,6 +25,9 @@ internal sealed class InMemoryOrderStore : IOrderStore
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Task.FromResult(_orders.GetValueOrDefault(id));
 
+    public Task<OrderStamp?> FindStampAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult(_orders.TryGetValue(id, out var order) ? new OrderStamp(order.CustomerId, order.Status, order.Version) : null);
+
     public Task<Order?> FindByIdempotencyKeyAsync(string customerId, string key, CancellationToken cancellationToken) =>
         Task.FromResult(_orders.Values.SingleOrDefault(o => o.CustomerId == customerId && o.Idempotency?.Key == key));
 

@@ -36,7 +36,7 @@ public sealed class ListOrdersTests(ApiFactory factory)
             orders.Add((await factory.StoreAsync(StoredOrders.Accepted(customer, Start.AddMinutes(i)))).Id);
         }
 
-        var first = await GetPageAsync(_operator, $"/api/orders?customerId={customer}&pageSize=2");
+        var first = await GetPageAsync(_operator, $"/api/orders?customerId={customer}&pageSize=2&page=1");
         var third = await GetPageAsync(_operator, $"/api/orders?customerId={customer}&pageSize=2&page=3");
 
         first.GetProperty("totalCount").GetInt64().ShouldBe(5);
@@ -44,6 +44,47 @@ public sealed class ListOrdersTests(ApiFactory factory)
         first.GetProperty("pageSize").GetInt32().ShouldBe(2);
         Ids(first).ShouldBe([orders[4], orders[3]]);
         Ids(third).ShouldBe([orders[0]]);
+    }
+
+    [Fact]
+    public async Task Every_order_once_along_the_next_links_without_a_count_when_no_page_is_named()
+    {
+        var customer = NewCustomer();
+        var orders = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            orders.Add((await factory.StoreAsync(StoredOrders.Accepted(customer, Start.AddMinutes(i)))).Id);
+        }
+
+        var seen = new List<Guid>();
+        var pages = 0;
+        string? next = $"/api/orders?customerId={customer}&pageSize=2";
+        while (next is not null)
+        {
+            var page = await GetPageAsync(_operator, next);
+            page.GetProperty("totalCount").ValueKind.ShouldBe(JsonValueKind.Null);
+            seen.AddRange(Ids(page));
+            pages++;
+            next = page.GetProperty("next").GetString();
+            if (next is not null)
+            {
+                next.ShouldStartWith($"/api/orders?customerId={customer}&pageSize=2&after=");
+            }
+        }
+
+        seen.ShouldBe([orders[4], orders[3], orders[2], orders[1], orders[0]]);
+        pages.ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData("after=not-a-cursor")]
+    [InlineData("after=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&page=2")]
+    public async Task Problem_details_when_the_cursor_is_not_one_of_ours_or_comes_with_a_page(string query)
+    {
+        using var response = await _operator.GetAsync($"/api/orders?{query}", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"after\"");
     }
 
     [Fact]

@@ -65,9 +65,12 @@ public sealed class SettlementKillTests(KillableBroker broker) : IClassFixture<K
                 }
 
                 submitted.AddRange(batch);
-                // Whatever else is in flight would be redelivered or purged with the crashed message: none is.
+                // Whatever else is in flight would be redelivered or purged with the crashed message: none is. An order
+                // is stored Confirmed before its message is acknowledged (the event is published first), and a fast
+                // store lets the next order overtake that acknowledgement, so wait for the queues to be empty too.
                 await WaitForAsync(stack, "the round's orders to be Confirmed",
                     snapshot => batch.All(id => snapshot.Orders.Any(order => order.Id == id && order.Status == OrderStatus.Confirmed)));
+                await WaitForEmptyQueuesAsync(cancellationToken);
 
                 Guid victim;
                 string queue;
@@ -162,4 +165,20 @@ public sealed class SettlementKillTests(KillableBroker broker) : IClassFixture<K
     private static Task<StoreSnapshot> WaitForAsync(ProcessStack stack, string what, Func<StoreSnapshot, bool> done, TimeSpan? timeout = null) =>
         Eventually.GetAsync(
             cancellationToken => InvariantAudit.ReadAsync(stack.DatabasePath, cancellationToken), done, what, timeout ?? TimeSpan.FromSeconds(30));
+
+    private async Task WaitForEmptyQueuesAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var depths = await broker.QueueDepthsAsync(cancellationToken);
+            if (depths.GetValueOrDefault(QueueNames.SubmitOrder) == 0 && depths.GetValueOrDefault(QueueNames.CancelOrder) == 0)
+            {
+                return;
+            }
+
+            deadline.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "the handled orders' messages should be acknowledged");
+            await Task.Delay(100, cancellationToken);
+        }
+    }
 }
