@@ -1,4 +1,5 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.FailedMessages;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
 using Backend.Store.Mongo;
@@ -13,7 +14,7 @@ namespace Backend.Store;
 public static class StoreExtensions
 {
     /// <summary>
-    /// Registers <see cref="IOrderStore"/>, <see cref="IProductStore"/> and <see cref="IPaymentLedger"/> on the adapter named by
+    /// Registers <see cref="IOrderStore"/>, <see cref="IProductStore"/> and <see cref="IPaymentLedger"/>, <see cref="IFailedMessageStore"/> on the adapter named by
     /// <c>Store:Provider</c> (<c>Sqlite</c>, the default, or <c>Mongo</c>), the schema initializer and the
     /// <c>store</c> readiness check.
     /// </summary>
@@ -38,15 +39,18 @@ public static class StoreExtensions
         services.AddSingleton<SqliteOrderStore>();
         services.AddSingleton<SqliteProductStore>();
         services.AddSingleton<SqlitePaymentLedger>();
+        services.AddSingleton<SqliteFailedMessageStore>();
         services.AddSingleton<MongoStoreContext>();
         services.AddSingleton<MongoStock>();
         services.AddSingleton<MongoOrderStore>();
         services.AddSingleton<MongoProductStore>();
         services.AddSingleton<MongoPaymentLedger>();
+        services.AddSingleton<MongoFailedMessageStore>();
 
         services.AddSingleton<IOrderStore>(Selected<IOrderStore, SqliteOrderStore, MongoOrderStore>);
         services.AddSingleton<IProductStore>(Selected<IProductStore, SqliteProductStore, MongoProductStore>);
         services.AddSingleton<IPaymentLedger>(Selected<IPaymentLedger, SqlitePaymentLedger, MongoPaymentLedger>);
+        services.AddSingleton<IFailedMessageStore>(Selected<IFailedMessageStore, SqliteFailedMessageStore, MongoFailedMessageStore>);
         services.AddSingleton<IStoreInitializer>(Selected<IStoreInitializer, SqliteDatabase, MongoStoreContext>);
 
         services.AddHostedService<StoreInitializerService>();

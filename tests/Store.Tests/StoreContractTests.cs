@@ -1,4 +1,5 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.FailedMessages;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
 
@@ -23,6 +24,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected IPaymentLedger Payments { get; private set; } = null!;
 
+    protected IFailedMessageStore FailedMessages { get; private set; } = null!;
+
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>Configuration for a fresh, empty store; called once per test.</summary>
@@ -37,6 +40,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Orders = host.Services.GetRequiredService<IOrderStore>();
         Products = host.Services.GetRequiredService<IProductStore>();
         Payments = host.Services.GetRequiredService<IPaymentLedger>();
+        FailedMessages = host.Services.GetRequiredService<IFailedMessageStore>();
     }
 
     public async ValueTask DisposeAsync()

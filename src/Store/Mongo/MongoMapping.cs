@@ -118,5 +118,5 @@ internal static class MongoMapping
         document.BelowReorderPoint,
         document.Version);
 
-    private static DateTimeOffset Instant(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    public static DateTimeOffset Instant(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -26,6 +26,7 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
         Orders = Database.GetCollection<OrderDocument>("orders");
         Products = Database.GetCollection<ProductDocument>("products");
         Payments = Database.GetCollection<PaymentDocument>("payments");
+        FailedMessages = Database.GetCollection<FailedMessageDocument>("failedMessages");
     }
 
     public IMongoDatabase Database { get; }
@@ -35,6 +36,8 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
     public IMongoCollection<ProductDocument> Products { get; }
 
     public IMongoCollection<PaymentDocument> Payments { get; }
+
+    public IMongoCollection<FailedMessageDocument> FailedMessages { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         initialization.RunAsync(CreateIndexesAsync, cancellationToken);
@@ -104,6 +107,15 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
                 Builders<ProductDocument>.IndexKeys.Ascending("reservations.orderId"),
                 new CreateIndexOptions { Name = "ix_products_reservations_order_id" }),
             cancellationToken: cancellationToken);
+
+        var failed = Builders<FailedMessageDocument>.IndexKeys;
+        await FailedMessages.Indexes.CreateManyAsync(
+        [
+            new(failed.Descending(d => d.LastFailedAt).Ascending(d => d.Id), new() { Name = "ix_failed_messages_last_failed_at_id" }),
+            new(failed.Ascending(d => d.Status).Ascending(d => d.Fingerprint).Ascending(d => d.LastFailedAt),
+                new() { Name = "ix_failed_messages_status_fingerprint" }),
+            new(failed.Ascending(d => d.Status).Ascending(d => d.StatusChangedAt), new() { Name = "ix_failed_messages_status_changed_at" }),
+        ], cancellationToken);
 
         Log.MongoStoreInitialized(logger, Database.DatabaseNamespace.DatabaseName);
     }
