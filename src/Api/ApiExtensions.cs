@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 using Backend.Api.Admin;
 using Backend.Api.Auth;
+using Backend.Api.FailedMessages;
 using Backend.Api.Orders;
 using Backend.Api.Products;
 using Backend.Api.Reports;
@@ -37,6 +38,8 @@ public static class ApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<FailedMessageApiMetrics>();
+        builder.Services.TryAddSingleton<FailedMessageRedriver>();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -74,6 +77,7 @@ public static class ApiExtensions
         app.MapProducts();
         app.MapReports();
         app.MapAudit();
+        app.MapFailedMessages();
         return app;
     }
 }

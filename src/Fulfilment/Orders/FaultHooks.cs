@@ -15,6 +15,9 @@ public sealed class FaultOptions
 
     /// <summary>The process kills itself (SIGKILL, no cleanup) right after it stores an order's final state.</summary>
     public bool KillAfterFinalStateSaved { get; set; }
+
+    /// <summary>The process kills itself right after it stores a failed message, before the error queue has its acknowledgement.</summary>
+    public bool KillAfterFailedMessageStored { get; set; }
 }
 
 /// <summary>
@@ -24,12 +27,22 @@ public sealed class FaultOptions
 public sealed class FaultHooks(IOptions<FaultOptions> options, IHostEnvironment environment, ILogger<FaultHooks> logger)
 {
     private readonly bool _killAfterFinalStateSaved = options.Value.KillAfterFinalStateSaved && !environment.IsProduction();
+    private readonly bool _killAfterFailedMessageStored = options.Value.KillAfterFailedMessageStored && !environment.IsProduction();
 
     public void AfterFinalStateSaved(Order order)
     {
         if (_killAfterFinalStateSaved && order.Status.IsFinal())
         {
             Log.FaultInjected(logger, order.Id, order.Status);
+            Process.GetCurrentProcess().Kill();
+        }
+    }
+
+    public void AfterFailedMessageStored(Guid id)
+    {
+        if (_killAfterFailedMessageStored)
+        {
+            Log.FailedMessageFaultInjected(logger, id);
             Process.GetCurrentProcess().Kill();
         }
     }

@@ -30,4 +30,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1105, EventName = "FaultInjected", Level = LogLevel.Critical,
         Message = "Fault hook: the process kills itself after saving order {OrderId} as {Status}, before settling it")]
     public static partial void FaultInjected(ILogger logger, Guid orderId, OrderStatus status);
+
+    [LoggerMessage(EventId = 1110, EventName = "FailedMessageFaultInjected", Level = LogLevel.Critical,
+        Message = "Fault injected: killing the process after storing failed message {RecordId}")]
+    public static partial void FailedMessageFaultInjected(ILogger logger, Guid recordId);
 }
