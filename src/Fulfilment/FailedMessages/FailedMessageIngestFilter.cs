@@ -71,7 +71,9 @@ public sealed class FailedMessageIngestFilter(
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in context.TransportHeaders.GetAll())
         {
-            if (value is null)
+            // The RabbitMQ-* entries describe this delivery (consumer and delivery tags), not the message: a
+            // redelivery would otherwise look like another failure.
+            if (value is null || name.StartsWith("RabbitMQ-", StringComparison.Ordinal))
             {
                 continue;
             }
