@@ -27,8 +27,13 @@ public sealed class FailedMessageRedriver(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SendTimeout);
+        var link = new Dictionary<string, string>
+        {
+            [FailedMessageHeaders.RecordId] = headers[FailedMessageHeaders.RecordId],
+            [FailedMessageHeaders.ReplayCount] = headers[FailedMessageHeaders.ReplayCount],
+        };
         await sender.SendAsync(
-            message.Queue, message.Body, message.ContentType, headers,
+            message.Queue, EnvelopeHeaders.With(message.Body, link), message.ContentType, headers,
             Guid.TryParse(message.MessageId, out var messageId) ? messageId : null, timeout.Token);
 
         // False here means the copy failed again, and was taken in, before this line: its record is Failed already.

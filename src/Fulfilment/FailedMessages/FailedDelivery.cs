@@ -44,7 +44,7 @@ public sealed record FailedDelivery(FailedMessage Record, FailedMessageRefailure
         var stackTrace = Header(headers, "MT-Fault-StackTrace") is { } stack
             ? string.Join('\n', stack.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(StackTraceLines))
             : null;
-        var replay = ReplayOf(headers);
+        var replay = ReplayOf(headers) ?? ReplayOf(content.Headers);
 
         var record = new FailedMessage
         {
@@ -67,7 +67,7 @@ public sealed record FailedDelivery(FailedMessage Record, FailedMessageRefailure
             LastFailedAt = failedAt,
             Attempts = attempts,
             ReplayCount = replay?.Count ?? 0,
-            TraceId = TraceIdOf(headers),
+            TraceId = TraceIdOf(headers) ?? TraceIdOf(content.Headers),
         };
         var refailure = replay is { } link
             ? new FailedMessageRefailure(link.RecordId, link.Count, failedAt, attempts, reason, exceptionType, stackTrace, pattern, fingerprint)
@@ -113,7 +113,9 @@ public sealed record FailedDelivery(FailedMessage Record, FailedMessageRefailure
 
     // W3C trace context ("00-<trace id>-<span id>-<flags>"), as MassTransit and OpenTelemetry propagate it.
     private static string? TraceIdOf(IReadOnlyDictionary<string, string> headers) =>
-        (Header(headers, "traceparent") ?? Header(headers, "Diagnostic-Id"))?.Split('-') is [_, var traceId, _, _] ? traceId : null;
+        (Header(headers, "traceparent") ?? Header(headers, "MT-Activity-Id") ?? Header(headers, "Diagnostic-Id"))?.Split('-') is [_, var traceId, _, _]
+            ? traceId
+            : null;
 
     private static string? Header(IReadOnlyDictionary<string, string> headers, string name) =>
         headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
@@ -121,6 +123,11 @@ public sealed record FailedDelivery(FailedMessage Record, FailedMessageRefailure
     /// <summary>What the body says of itself, when it is JSON: a MassTransit envelope or a plain message.</summary>
     private sealed record MessageContent(string? MessageType, string? MessageId, string? OrderId, string? Sku)
     {
+        private static readonly Dictionary<string, string> NoHeaders = [];
+
+        /// <summary>An envelope's own headers (MassTransit keeps the trace context there as <c>MT-Activity-Id</c>).</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = NoHeaders;
+
         public static MessageContent Read(byte[] body)
         {
             try
@@ -137,7 +144,12 @@ public sealed record FailedDelivery(FailedMessage Record, FailedMessageRefailure
                 var type = envelope && Property(root, "messageType")!.Value.EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.String } urn
                     ? urn.GetString()!.Split(':')[^1]
                     : null;
-                return new(type, envelope ? Text(root, "messageId") : null, Text(message, "orderId"), Text(message, "sku"));
+                var headers = envelope && Property(root, "headers") is { ValueKind: JsonValueKind.Object } envelopeHeaders
+                    ? envelopeHeaders.EnumerateObject()
+                        .Where(header => header.Value.ValueKind == JsonValueKind.String)
+                        .ToDictionary(header => header.Name, header => header.Value.GetString()!)
+                    : NoHeaders;
+                return new(type, envelope ? Text(root, "messageId") : null, Text(message, "orderId"), Text(message, "sku")) { Headers = headers };
             }
             catch (JsonException)
             {
