@@ -33,7 +33,8 @@ public sealed class FailedMessageKillTests(KillableBroker broker) : IClassFixtur
     public async Task Killing_the_ingesting_worker_between_storing_and_acknowledging_loses_nothing_and_duplicates_nothing()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var stack = await ProcessStack.StartAsync(broker, workerCount: 1, seed: [], firstWorkerStart: Hooked);
+        await using var stack = await ProcessStack.StartAsync(
+            broker, workerCount: 1, seed: [], settings: new Dictionary<string, string> { ["FailedMessages:Ingest"] = "true" }, firstWorkerStart: Hooked);
         await stack.GuardAsync(async () =>
         {
             var worker = stack.Workers[0];
