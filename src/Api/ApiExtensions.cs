@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 
 using Backend.Api.Admin;
 using Backend.Api.Auth;
+using Backend.Api.FailedMessages;
 using Backend.Api.Limits;
 using Backend.Api.OpenApi;
 using Backend.Api.Orders;
@@ -42,6 +43,8 @@ public static class ApiExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<FailedMessageApiMetrics>();
+        builder.Services.TryAddSingleton<FailedMessageRedriver>();
 
         // Kestrel's own limits follow the API's settings, so one setting governs each (the body limit included).
         builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
@@ -121,6 +124,7 @@ public static class ApiExtensions
         app.MapReports();
         app.MapAudit();
         app.MapJobs();
+        app.MapFailedMessages();
         return app;
     }
 }

@@ -43,6 +43,7 @@ public static class MessagingExtensions
 
         var transport = builder.Configuration.GetSection(MessagingOptions.SectionName).GetValue(nameof(MessagingOptions.Transport), Transport.InMemory);
 
+        builder.Services.TryAddSingleton<RawMessageSender>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(KebabCaseEndpointNameFormatter.Instance);
@@ -77,6 +78,7 @@ public static class MessagingExtensions
         cfg.MessageTopology.SetEntityNameFormatter(new StableEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
         cfg.ConfigureJsonSerializerOptions(StrictContracts);
         cfg.UseConsumeFilter(typeof(OrderLogScopeFilter<>), context);
+        RawReceiveEndpoints.Configure(context, cfg);
         cfg.ConfigureEndpoints(context);
     }
 
@@ -107,6 +109,11 @@ public static class MessagingExtensions
     /// </summary>
     public static void ConfigureEndpoint(IRegistrationContext context, string queueName, IReceiveEndpointConfigurator endpoint)
     {
+        if (RawReceiveEndpoints.IsRaw(context, queueName))
+        {
+            return;
+        }
+
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
 
         // Each endpoint serves exactly one consumer of one message type, so a body without an envelope can only

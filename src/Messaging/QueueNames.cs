@@ -13,6 +13,9 @@ public static class QueueNames
     public const string StockReplenished = "stock-replenished";
     public const string ShipmentDispatched = "shipment-dispatched";
 
+    /// <summary>Every queue a consumer of the workers reads; each has an <c>_error</c> and a <c>_skipped</c> queue beside it.</summary>
+    public static IReadOnlyList<string> All { get; } = [SubmitOrder, CancelOrder, ExpireOrder, UpsertProduct, StockReplenished, ShipmentDispatched];
+
     /// <summary>Where MassTransit moves a message that failed for good, with the reason in its headers.</summary>
     public static string ErrorQueue(string queue) => queue + "_error";
 }

@@ -1,5 +1,6 @@
 using Backend.Api;
 using Backend.Fulfilment;
+using Backend.Fulfilment.FailedMessages;
 using Backend.Hosting;
 using Backend.Messaging;
 using Backend.Store;
@@ -11,6 +12,7 @@ builder.AddServiceDefaults("backend");
 builder.AddStore();
 builder.AddMessaging(bus => bus.AddFulfilmentConsumers());
 builder.AddFulfilment();
+builder.AddFailedMessageIngestion();
 builder.AddApi();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.FailedMessages;
 using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
@@ -17,7 +18,7 @@ public static class StoreExtensions
 {
     /// <summary>
     /// Registers <see cref="IOrderStore"/>, <see cref="IProductStore"/>, <see cref="IPaymentLedger"/>,
-    /// <see cref="IJobStore"/> and <see cref="IReportStore"/> on the adapter named by
+    /// <see cref="IJobStore"/>, <see cref="IReportStore"/> and <see cref="IFailedMessageStore"/> on the adapter named by
     /// <c>Store:Provider</c> (<c>Sqlite</c>, the default, or <c>Mongo</c>), the schema initializer and the
     /// <c>store</c> readiness check.
     /// </summary>
@@ -46,6 +47,7 @@ public static class StoreExtensions
         services.AddSingleton<SqlitePaymentLedger>();
         services.AddSingleton<SqliteJobStore>();
         services.AddSingleton<SqliteReportStore>();
+        services.AddSingleton<SqliteFailedMessageStore>();
         services.AddSingleton<MongoStoreContext>();
         services.AddSingleton<MongoStock>();
         services.AddSingleton<MongoOrderStore>();
@@ -53,12 +55,14 @@ public static class StoreExtensions
         services.AddSingleton<MongoPaymentLedger>();
         services.AddSingleton<MongoJobStore>();
         services.AddSingleton<MongoReportStore>();
+        services.AddSingleton<MongoFailedMessageStore>();
 
         services.AddSingleton<IOrderStore>(Selected<IOrderStore, SqliteOrderStore, MongoOrderStore>);
         services.AddSingleton<IProductStore>(Selected<IProductStore, SqliteProductStore, MongoProductStore>);
         services.AddSingleton<IPaymentLedger>(Selected<IPaymentLedger, SqlitePaymentLedger, MongoPaymentLedger>);
         services.AddSingleton<IJobStore>(Selected<IJobStore, SqliteJobStore, MongoJobStore>);
         services.AddSingleton<IReportStore>(Selected<IReportStore, SqliteReportStore, MongoReportStore>);
+        services.AddSingleton<IFailedMessageStore>(Selected<IFailedMessageStore, SqliteFailedMessageStore, MongoFailedMessageStore>);
         services.AddSingleton<IStoreInitializer>(Selected<IStoreInitializer, SqliteDatabase, MongoStoreContext>);
 
         services.AddHostedService<StoreInitializerService>();

@@ -1,4 +1,5 @@
 using Backend.Fulfilment;
+using Backend.Fulfilment.FailedMessages;
 using Backend.Hosting;
 using Backend.Messaging;
 using Backend.Store;
@@ -8,6 +9,7 @@ builder.AddServiceDefaults("workers");
 builder.AddStore();
 builder.AddMessaging(bus => bus.AddFulfilmentConsumers());
 builder.AddFulfilment();
+builder.AddFailedMessageIngestion();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

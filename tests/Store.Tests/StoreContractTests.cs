@@ -1,4 +1,5 @@
 using Backend.Domain.Catalog;
+using Backend.Domain.FailedMessages;
 using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Domain.Payments;
@@ -32,6 +33,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     /// <summary>The clock every host of the test stamps settlements and receipts with.</summary>
     protected FakeTimeProvider Clock { get; } = new(TestOrders.T0);
+    protected IFailedMessageStore FailedMessages { get; private set; } = null!;
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -49,6 +51,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Payments = host.Services.GetRequiredService<IPaymentLedger>();
         Jobs = host.Services.GetRequiredService<IJobStore>();
         Reports = host.Services.GetRequiredService<IReportStore>();
+        FailedMessages = host.Services.GetRequiredService<IFailedMessageStore>();
     }
 
     public async ValueTask DisposeAsync()

@@ -18,6 +18,8 @@ public sealed class FaultOptions
 
     /// <summary>Every job run this process claims waits this long before it works, so a test can kill it mid-run.</summary>
     public TimeSpan JobRunDelay { get; set; }
+    /// <summary>The process kills itself right after it stores a failed message, before the error queue has its acknowledgement.</summary>
+    public bool KillAfterFailedMessageStored { get; set; }
 }
 
 /// <summary>
@@ -28,6 +30,7 @@ public sealed class FaultHooks(IOptions<FaultOptions> options, IHostEnvironment 
 {
     private readonly bool _killAfterFinalStateSaved = options.Value.KillAfterFinalStateSaved && !environment.IsProduction();
     private readonly TimeSpan _jobRunDelay = environment.IsProduction() ? TimeSpan.Zero : options.Value.JobRunDelay;
+    private readonly bool _killAfterFailedMessageStored = options.Value.KillAfterFailedMessageStored && !environment.IsProduction();
 
     public void AfterFinalStateSaved(Order order)
     {
@@ -47,5 +50,14 @@ public sealed class FaultHooks(IOptions<FaultOptions> options, IHostEnvironment 
 
         Log.JobRunDelayed(logger, job, _jobRunDelay);
         return Task.Delay(_jobRunDelay, cancellationToken);
+    }
+
+    public void AfterFailedMessageStored(Guid id)
+    {
+        if (_killAfterFailedMessageStored)
+        {
+            Log.FailedMessageFaultInjected(logger, id);
+            Process.GetCurrentProcess().Kill();
+        }
     }
 }

@@ -34,4 +34,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1106, EventName = "JobRunDelayed", Level = LogLevel.Warning,
         Message = "Fault hook: job {Job} waits {Delay} before it works")]
     public static partial void JobRunDelayed(ILogger logger, string job, TimeSpan delay);
+    [LoggerMessage(EventId = 1110, EventName = "FailedMessageFaultInjected", Level = LogLevel.Critical,
+        Message = "Fault injected: killing the process after storing failed message {RecordId}")]
+    public static partial void FailedMessageFaultInjected(ILogger logger, Guid recordId);
 }

@@ -31,6 +31,7 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
         DailyReports = Database.GetCollection<DailyReportDocument>("daily_reports");
         Jobs = Database.GetCollection<JobDocument>("jobs");
         JobRuns = Database.GetCollection<JobRunDocument>("job_runs");
+        FailedMessages = Database.GetCollection<FailedMessageDocument>("failedMessages");
     }
 
     public IMongoDatabase Database { get; }
@@ -46,6 +47,7 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
     public IMongoCollection<JobDocument> Jobs { get; }
 
     public IMongoCollection<JobRunDocument> JobRuns { get; }
+    public IMongoCollection<FailedMessageDocument> FailedMessages { get; }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         initialization.RunAsync(CreateIndexesAsync, cancellationToken);
@@ -132,6 +134,15 @@ internal sealed class MongoStoreContext : IStoreInitializer, IDisposable
                 }),
             // Runs still requested or running, found by the claims and the requested-run poll without reading the history.
             new(run.Ascending(d => d.Status).Ascending(d => d.Job), new() { Name = "ix_job_runs_status_job" }),
+        ], cancellationToken);
+
+        var failed = Builders<FailedMessageDocument>.IndexKeys;
+        await FailedMessages.Indexes.CreateManyAsync(
+        [
+            new(failed.Descending(d => d.LastFailedAt).Ascending(d => d.Id), new() { Name = "ix_failed_messages_last_failed_at_id" }),
+            new(failed.Ascending(d => d.Status).Ascending(d => d.Fingerprint).Ascending(d => d.LastFailedAt),
+                new() { Name = "ix_failed_messages_status_fingerprint" }),
+            new(failed.Ascending(d => d.Status).Ascending(d => d.StatusChangedAt), new() { Name = "ix_failed_messages_status_changed_at" }),
         ], cancellationToken);
 
         Log.MongoStoreInitialized(logger, Database.DatabaseNamespace.DatabaseName);

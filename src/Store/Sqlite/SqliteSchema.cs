@@ -144,5 +144,32 @@ internal static class SqliteSchema
         CREATE UNIQUE INDEX IF NOT EXISTS ux_job_runs_job_fire_time ON job_runs (job, fire_time DESC);
         CREATE INDEX IF NOT EXISTS ix_job_runs_running ON job_runs (job) WHERE status = 'Running';
         CREATE INDEX IF NOT EXISTS ix_job_runs_requested ON job_runs (fire_time) WHERE status = 'Requested';
+        CREATE TABLE IF NOT EXISTS failed_messages (
+            id TEXT NOT NULL PRIMARY KEY,
+            kind TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            message_type TEXT NOT NULL,
+            message_id TEXT NULL,
+            order_id TEXT NULL,
+            sku TEXT NULL,
+            body BLOB NOT NULL,
+            content_type TEXT NULL,
+            headers TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            exception_type TEXT NOT NULL,
+            stack_trace TEXT NULL,
+            reason_pattern TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            first_failed_at TEXT NOT NULL,
+            last_failed_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            replay_count INTEGER NOT NULL,
+            trace_id TEXT NULL,
+            status TEXT NOT NULL CHECK (status IN ('Failed', 'Redelivered', 'Discarded')),
+            status_changed_at TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_failed_messages_last_failed_at_id ON failed_messages (last_failed_at DESC, id);
+        CREATE INDEX IF NOT EXISTS ix_failed_messages_status_fingerprint ON failed_messages (status, fingerprint, last_failed_at);
+        CREATE INDEX IF NOT EXISTS ix_failed_messages_discarded ON failed_messages (status_changed_at) WHERE status = 'Discarded';
         """;
 }

@@ -43,7 +43,7 @@ public sealed class DataRetentionJobTests
         var summary = await fixture.RunJobAsync(JobNames.DataRetention);
 
         // The seed's receipt and receipt-old went; the released reservation went; the day-0 run went.
-        summary.ShouldBe("removed 1 idempotency keys, 1 settled reservations, 2 receipt ids, 1 job runs");
+        summary.ShouldBe("removed 1 idempotency keys, 1 settled reservations, 2 receipt ids, 1 job runs, 0 discarded failed messages");
         (await fixture.Orders.FindByIdempotencyKeyAsync(Messages.Customer, "key-old", cancellationToken)).ShouldBeNull();
         (await fixture.Orders.FindAsync(keyed.Id, cancellationToken)).ShouldNotBeNull();
         (await fixture.Orders.FindByIdempotencyKeyAsync(Messages.Customer, "key-new", cancellationToken)).ShouldNotBeNull();
@@ -71,7 +71,7 @@ public sealed class DataRetentionJobTests
         await AddKeyedAsync(fixture, "key-3h", fixture.Time.GetUtcNow().AddHours(-3));
         fixture.Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
 
-        (await fixture.RunJobAsync(JobNames.DataRetention)).ShouldBe("removed 1 idempotency keys, 0 settled reservations, 1 receipt ids, 0 job runs");
+        (await fixture.RunJobAsync(JobNames.DataRetention)).ShouldBe("removed 1 idempotency keys, 0 settled reservations, 1 receipt ids, 0 job runs, 0 discarded failed messages");
         (await fixture.Orders.FindByIdempotencyKeyAsync(Messages.Customer, "key-3h", cancellationToken)).ShouldBeNull();
     }
 

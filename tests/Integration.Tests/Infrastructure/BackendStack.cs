@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 
 using Backend.Domain.Catalog;
+using Backend.Domain.FailedMessages;
 using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
 using Backend.Messaging;
@@ -21,8 +22,7 @@ namespace Backend.Integration.Tests.Infrastructure;
 /// </summary>
 public sealed class BackendStack : IAsyncDisposable
 {
-    private static readonly string[] Queues =
-        [QueueNames.SubmitOrder, QueueNames.CancelOrder, QueueNames.ExpireOrder, QueueNames.UpsertProduct, QueueNames.StockReplenished, QueueNames.ShipmentDispatched];
+    private static readonly IReadOnlyList<string> Queues = QueueNames.All;
 
     private readonly string _databasePath;
     private readonly RabbitMqBroker _broker;
@@ -53,12 +53,14 @@ public sealed class BackendStack : IAsyncDisposable
 
         _workers.Clear();
     }
+    public IFailedMessageStore FailedMessages => _ingress.Services.GetRequiredService<IFailedMessageStore>();
 
     public static async Task<BackendStack> StartAsync(
         RabbitMqBroker broker,
         int workerCount = 1,
         IReadOnlyDictionary<string, string?>? workerSettings = null,
-        bool useMongo = false)
+        bool useMongo = false,
+        bool ingestFailedMessages = false)
     {
         broker.SkipIfUnavailable();
         var mongoUri = Environment.GetEnvironmentVariable("MONGODB_URI");
@@ -84,6 +86,9 @@ public sealed class BackendStack : IAsyncDisposable
         {
             settings[key] = value;
         }
+
+        // Off unless asked: tests of the error queues themselves read them, and ingestion would empty them first.
+        settings["FailedMessages:Ingest"] = ingestFailedMessages ? "true" : "false";
 
         var workers = Enumerable.Range(0, workerCount)
             .Select(_ => new WorkersHostFactory(Merge(settings, workerSettings)))
@@ -194,7 +199,7 @@ public sealed class BackendStack : IAsyncDisposable
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var connection = await new ConnectionFactory { Uri = broker.AmqpUri }.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        foreach (var queue in Queues.Concat(Queues.Select(QueueNames.ErrorQueue)))
+        foreach (var queue in Queues.Concat(Queues.Select(QueueNames.ErrorQueue)).Concat(Queues.Select(queue => queue + FailedMessageHeaders.SkippedSuffix)))
         {
             // Deleting a queue that does not exist is not an error in RabbitMQ.
             await channel.QueueDeleteAsync(queue, cancellationToken: cancellationToken);
