@@ -39,7 +39,8 @@ public sealed class StandaloneHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // As the README's `dotnet run` starts it: Development is where the standalone host keeps its demo keys.
+        builder.UseEnvironment("Development");
         builder.UseSetting("Store:Sqlite:Path", _databasePath);
     }
 }

@@ -69,7 +69,8 @@ public static class JobsApi
         group.MapGet("/{name}/runs", ListRunsAsync).WithName("ListJobRuns");
         group.MapGet("/{name}/runs/{id:guid}", GetRunAsync).WithName("GetJobRun");
         group.MapPost("/{name}/trigger", TriggerAsync).WithName("TriggerJob")
-            .ProducesHeader(StatusCodes.Status202Accepted, HeaderNames.Location, "The run, to follow in the job's history.");
+            .ProducesHeader(StatusCodes.Status202Accepted, HeaderNames.Location, "The run, to follow in the job's history.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{name}/pause", (string name, IJobStore jobs, TimeProvider time, CancellationToken cancellationToken) =>
             SetPausedAsync(name, true, jobs, time, cancellationToken)).WithName("PauseJob");
         group.MapPost("/{name}/resume", (string name, IJobStore jobs, TimeProvider time, CancellationToken cancellationToken) =>

@@ -6,14 +6,23 @@ using Microsoft.OpenApi;
 namespace Backend.Api.Limits;
 
 /// <summary>
-/// Declares the rate limiter's 429 (problem details with <c>Retry-After</c>) on every operation, since the limiter
-/// answers for every endpoint, present and future, rather than any one handler.
+/// Declares the rate limiter's 429 (problem details with <c>Retry-After</c>) on every operation of the document, the
+/// health endpoints included, since the limiter answers for every endpoint, present and future, rather than any one
+/// handler. A document transformer, run last, so operations other transformers add are covered too.
 /// </summary>
-internal sealed class TooManyRequestsResponseTransformer : IOpenApiOperationTransformer
+internal sealed class TooManyRequestsResponseTransformer : IOpenApiDocumentTransformer
 {
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         var schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
+        foreach (var operation in (document.Paths ?? []).Values.SelectMany(path => path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        {
+            Declare(operation, schema);
+        }
+    }
+
+    private static void Declare(OpenApiOperation operation, OpenApiSchema schema)
+    {
         operation.Responses ??= [];
         operation.Responses[StatusCodes.Status429TooManyRequests.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
         {

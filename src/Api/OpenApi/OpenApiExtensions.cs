@@ -23,11 +23,11 @@ public static class OpenApiExtensions
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddOperationTransformer<AuthorizationTransformer>();
             options.AddOperationTransformer<ResponseHeadersTransformer>();
-            options.AddOperationTransformer<TooManyRequestsResponseTransformer>();
             options.AddOperationTransformer<ParsedParametersTransformer>();
             options.AddDocumentTransformer<RequestSchemaTransformer>();
             options.AddSchemaTransformer<ConstantsEnumTransformer>();
             options.AddDocumentTransformer<ConstantsEnumTransformer>();
+            options.AddDocumentTransformer<TooManyRequestsResponseTransformer>();
         });
 
     /// <summary>The document and the API page (<c>/scalar</c>), which opens with the key scheme ready to fill in.</summary>

@@ -39,7 +39,9 @@ public sealed class BrokerDefinitionsTests
         var ingress = Permissions("ingress");
 
         IngressCommands.ShouldAllBe(exchange => ingress.Write.IsMatch(exchange));
-        InboundQueues.Concat(ErrorQueues).Concat(PartnerExchanges).Append("backend.order-confirmed").Append("amq.default")
+        // An operator's re-drive of a failed message sends it back to its queue, through the queue's own exchange.
+        InboundQueues.Append("expire-order").ShouldAllBe(queue => ingress.Write.IsMatch(queue) && !ingress.Read.IsMatch(queue));
+        ErrorQueues.Concat(InboundQueues.Select(queue => queue + "_skipped")).Append("backend.order-confirmed").Append("amq.default")
             .ShouldAllBe(name => !ingress.Write.IsMatch(name) && !ingress.Read.IsMatch(name) && !ingress.Configure.IsMatch(name));
     }
 
