@@ -11,7 +11,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, BareJson.Default));
 var app = builder.Build();
 var orders = new ConcurrentDictionary<Guid, BareOrder>();
-var apiKey = app.Configuration["Bare:ApiKey"] ?? "bench-client-key";
+var apiKey = app.Configuration["Bare:ApiKey"] ?? "bench-client-key-0123456789abcdef0123";
 
 app.MapPost("/api/orders", (HttpContext context, BareSubmit request) =>
 {
