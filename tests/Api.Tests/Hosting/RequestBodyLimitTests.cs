@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 
+using Backend.Api.Auth;
 using Backend.Api.Tests.Infrastructure;
 
 using Microsoft.AspNetCore.Hosting;
@@ -59,6 +61,46 @@ public sealed class RequestBodyLimitTests(ApiFactory factory)
         using var response = await client.PostAsync("/api/orders", content, TestContext.Current.CancellationToken);
 
         await ShouldBeTooLargeAsync(response, 2048);
+    }
+
+    /// <summary>
+    /// The answer comes while the body is still being sent: the server stops at the limit instead of reading the body
+    /// whole, so what it holds never grows with what a caller declares or sends. A raw socket, since an HTTP client
+    /// would not answer-before-sending.
+    /// </summary>
+    [Theory]
+    [InlineData("Transfer-Encoding: chunked")]
+    [InlineData("Content-Length: 1073741824")]
+    public async Task Payload_too_large_answered_before_the_body_is_sent_whole(string framing)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var kestrel = new KestrelApiFactory(maxBodyBytes: DefaultLimit);
+        using var http = kestrel.CreateClient(TestKeys.ClientA);
+        var address = http.BaseAddress!;
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port, cancellationToken);
+        await using var stream = tcp.GetStream();
+
+        var head = $"POST /api/orders HTTP/1.1\r\nHost: {address.Authority}\r\n{ApiClaims.HeaderName}: {TestKeys.ClientA}\r\n" +
+            $"Content-Type: application/json\r\n{framing}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken);
+        // Twice the limit, of a body that never ends: no terminating chunk, or a gigabyte short.
+        var part = OrderOfSize(2 * DefaultLimit);
+        if (framing.StartsWith("Transfer-Encoding", StringComparison.Ordinal))
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"{part.Length:x}\r\n"), cancellationToken);
+            await stream.WriteAsync(part, cancellationToken);
+            await stream.WriteAsync("\r\n"u8.ToArray(), cancellationToken);
+        }
+        else
+        {
+            await stream.WriteAsync(part, cancellationToken);
+        }
+
+        using var reader = new StreamReader(stream, Encoding.ASCII, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var statusLine = await reader.ReadLineAsync(cancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+
+        statusLine.ShouldBe("HTTP/1.1 413 Payload Too Large");
     }
 
     /// <summary>An order whose payment token pads the JSON body to exactly <paramref name="size"/> bytes.</summary>
