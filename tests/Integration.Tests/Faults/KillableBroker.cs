@@ -22,6 +22,9 @@ public sealed class KillableBroker : IAsyncLifetime
 
     public int Port => Node.Port;
 
+    /// <summary>Runs <c>rabbitmqctl</c> against the node (importing definitions, say).</summary>
+    public Task<string> ControlAsync(CancellationToken cancellationToken, params string[] arguments) => Node.ControlAsync(cancellationToken, arguments);
+
     public Uri AmqpUri => new($"amqp://guest:guest@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
 
     public int Kills { get; private set; }

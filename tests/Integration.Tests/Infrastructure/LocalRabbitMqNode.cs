@@ -148,7 +148,15 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
     /// Messages per queue, ready and unacknowledged alike, from <c>rabbitmqctl</c>: an AMQP client sees only the
     /// ready ones, and a test that waits for duplicates to be handled must also wait for those being handled.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken) =>
+        (await ControlAsync(cancellationToken, "list_queues", "--no-table-headers", "name", "messages"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .Where(fields => fields.Length == 2)
+            .ToDictionary(fields => fields[0], fields => long.Parse(fields[1], CultureInfo.InvariantCulture));
+
+    /// <summary>Runs <c>rabbitmqctl</c> against this node and returns what it printed; throws when it fails.</summary>
+    public async Task<string> ControlAsync(CancellationToken cancellationToken, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(Path.Combine(Path.GetDirectoryName(serverScript)!, "rabbitmqctl"))
         {
@@ -156,7 +164,7 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "-q", "-n", NodeName, "list_queues", "--no-table-headers", "name", "messages" })
+        foreach (var argument in new[] { "-q", "-n", NodeName }.Concat(arguments))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -172,13 +180,10 @@ internal sealed class LocalRabbitMqNode : IAsyncDisposable
         await control.WaitForExitAsync(cancellationToken);
         if (control.ExitCode != 0)
         {
-            throw new InvalidOperationException($"rabbitmqctl list_queues failed ({control.ExitCode}): {await error}");
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({control.ExitCode}): {await error}");
         }
 
-        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
-            .Where(fields => fields.Length == 2)
-            .ToDictionary(fields => fields[0], fields => long.Parse(fields[1], CultureInfo.InvariantCulture));
+        return await output;
     }
 
     public string LogTail(int lines = 20)
