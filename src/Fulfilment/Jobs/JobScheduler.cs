@@ -36,10 +36,10 @@ public sealed class JobScheduler(
         var schedules = options.Value.Schedules.Select(schedule => (schedule.Name, Cron: Cron(schedule.Schedule.Cron), schedule.Schedule)).ToList();
         try
         {
-            await RegisterAsync(schedules, stoppingToken);
+            var paused = await RegisterAsync(schedules, stoppingToken);
             await Task.WhenAll(schedules
                 .Where(schedule => schedule.Schedule.Enabled)
-                .Select(schedule => ScheduleAsync(schedule.Name, schedule.Cron, stoppingToken))
+                .Select(schedule => ScheduleAsync(schedule.Name, schedule.Cron, paused.Contains(schedule.Name), stoppingToken))
                 .Append(TakeUpRequestsAsync(stoppingToken)));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -47,7 +47,8 @@ public sealed class JobScheduler(
         }
     }
 
-    private async Task RegisterAsync(IReadOnlyList<(string Name, CronExpression Cron, JobSchedule Schedule)> schedules, CancellationToken cancellationToken)
+    /// <summary>Registers every job, and returns the names of those operators have paused.</summary>
+    private async Task<IReadOnlySet<string>> RegisterAsync(IReadOnlyList<(string Name, CronExpression Cron, JobSchedule Schedule)> schedules, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -62,7 +63,7 @@ public sealed class JobScheduler(
                         cancellationToken);
                 }
 
-                return;
+                return (await store.ListAsync(cancellationToken)).Where(state => state.Paused).Select(state => state.Name).ToHashSet();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -72,15 +73,16 @@ public sealed class JobScheduler(
         }
     }
 
-    private async Task ScheduleAsync(string job, CronExpression cron, CancellationToken cancellationToken)
+    private async Task ScheduleAsync(string job, CronExpression cron, bool paused, CancellationToken cancellationToken)
     {
         var threshold = options.Value.MisfireThreshold;
         var start = time.GetUtcNow() - threshold;
 
         // A fire time within the misfire threshold before start still runs, late, under its own time: a replica
         // that restarts does not drop one the others may not have claimed yet. After a catch-up it does not: the
-        // catch-up run stands for every fire time up to now.
-        var next = await CatchUpAsync(job, cron, start, cancellationToken)
+        // catch-up run stands for every fire time up to now. A job paused at start is not caught up: its fire times
+        // passed by an operator's choice.
+        var next = !paused && await CatchUpAsync(job, cron, start, cancellationToken)
             ? cron.GetNextValidTimeAfter(time.GetUtcNow())
             : cron.GetNextValidTimeAfter(start);
         while (next is { } due)
@@ -121,7 +123,7 @@ public sealed class JobScheduler(
         try
         {
             latest = await store.FindLatestScheduledFireTimeAsync(job, cancellationToken);
-            if (latest is null || (await store.ListAsync(cancellationToken)).Any(state => state.Name == job && state.Paused))
+            if (latest is null)
             {
                 return false;
             }
