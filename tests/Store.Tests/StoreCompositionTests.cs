@@ -70,6 +70,39 @@ public sealed class StoreCompositionTests : IDisposable
         host.Services.GetRequiredService<SqliteDatabase>().FilePath.ShouldBe(elsewhere);
     }
 
+    [Theory]
+    [InlineData("Full", 2L)]
+    [InlineData("Normal", 1L)]
+    public async Task Every_connection_syncs_and_waits_as_configured_including_reused_ones(string synchronous, long level)
+    {
+        using var host = Build(("Store:Sqlite:Synchronous", synchronous), ("Store:Sqlite:BusyTimeoutMilliseconds", "1234"));
+        var database = host.Services.GetRequiredService<SqliteDatabase>();
+        await database.InitializeAsync(Cancellation);
+
+        // Four at once need four connections of the pool; the rounds after reuse them.
+        for (var round = 0; round < 3; round++)
+        {
+            var open = new TaskCompletionSource();
+            var holding = 0;
+            var reads = Enumerable.Range(0, 4).Select(_ => database.UseConnectionAsync("settings", async connection =>
+            {
+                if (Interlocked.Increment(ref holding) == 4)
+                {
+                    open.SetResult();
+                }
+
+                await open.Task.WaitAsync(Cancellation);
+                return (Synchronous: Convert.ToInt64(await connection.ScalarAsync("PRAGMA synchronous", Cancellation)),
+                    BusyTimeout: Convert.ToInt64(await connection.ScalarAsync("PRAGMA busy_timeout", Cancellation)));
+            }, Cancellation));
+
+            foreach (var settings in await Task.WhenAll(reads))
+            {
+                settings.ShouldBe((level, 1234L));
+            }
+        }
+    }
+
     [Fact]
     public async Task Store_works_when_used_before_the_host_starts()
     {

@@ -1,7 +1,11 @@
+using System.Runtime.CompilerServices;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
+using SQLitePCL;
 
 namespace Backend.Store.Sqlite;
 
@@ -22,6 +26,7 @@ internal sealed class SqliteDatabase : IStoreInitializer
     private readonly TimeProvider time;
     private readonly string connectionPragmas;
     private readonly SemaphoreSlim? writeGate;
+    private readonly ConditionalWeakTable<sqlite3, object> configured = [];
 
     public SqliteDatabase(
         IOptions<SqliteStoreOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<SqliteDatabase> logger)
@@ -96,7 +101,15 @@ internal sealed class SqliteDatabase : IStoreInitializer
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(connectionPragmas, cancellationToken);
+            // The pool keeps the native connection open between uses, and these settings stay with it: running them
+            // at every open would cost two statements per store call.
+            var handle = connection.Handle!;
+            if (!configured.TryGetValue(handle, out _))
+            {
+                await connection.ExecuteAsync(connectionPragmas, cancellationToken);
+                configured.AddOrUpdate(handle, handle);
+            }
+
             return connection;
         }
         catch
