@@ -148,7 +148,7 @@ public sealed class OrderWorkflow(
         var reserved = order.Reserve(quote, now);
         await SaveAsync(order, reserved, cancellationToken);
         await stockLevels.CheckAsync(skus, cancellationToken);
-        Log.OrderMoved(logger, reserved.Id, reserved.Status, null);
+        Log.OrderReserved(logger, reserved.Id);
         return reserved;
     }
 
