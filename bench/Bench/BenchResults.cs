@@ -50,7 +50,11 @@ internal sealed class SetupFigures
 
 internal sealed record ProcessFigures(string Name, double CpuMsPerOrder, double PeakRssMb);
 
-internal sealed record LeverFigures(string Setup, string Variant, string Settings, ClosedLoopFigures Closed, double CpuMsPerOrder);
+/// <summary>A lever's median round; <paramref name="RoundsOrdersPerSecond"/> holds every round's orders/s, in order.</summary>
+internal sealed record LeverFigures(
+    string Setup, string Variant, string Settings, ClosedLoopFigures Closed, double CpuMsPerOrder, IReadOnlyList<double> RoundsOrdersPerSecond);
+
+internal sealed record LeverRound(ClosedLoopFigures Closed, double CpuMsPerOrder);
 
 internal sealed record LargeStoreFigures(
     int StoredOrders, double SeedSeconds, ClosedLoopFigures Closed, ListingFigures Listing, ListingFigures? StatusListing,

@@ -37,13 +37,14 @@ internal static class Report
         if (results.Levers.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| lever (setup / variant) | orders/s | × before | closed p99 ms | CPU ms/order |");
-            text.AppendLine("|---|---|---|---|---|");
+            text.AppendLine("| lever (setup / variant) | orders/s (median) | × before | every round | closed p99 ms | CPU ms/order |");
+            text.AppendLine("|---|---|---|---|---|---|");
             foreach (var lever in results.Levers)
             {
                 var before = results.Levers.First(other => other.Setup == lever.Setup).Closed.OrdersPerSecond;
+                var rounds = string.Join(", ", lever.RoundsOrdersPerSecond.Select(rate => N(rate)));
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {lever.Setup} / {lever.Variant} | {N(lever.Closed.OrdersPerSecond)} | {N(lever.Closed.OrdersPerSecond / before, 2)} | {N(lever.Closed.LatencyMs.P99)} | {N(lever.CpuMsPerOrder, 3)} |");
+                    $"| {lever.Setup} / {lever.Variant} | {N(lever.Closed.OrdersPerSecond)} | {N(lever.Closed.OrdersPerSecond / before, 2)} | {rounds} | {N(lever.Closed.LatencyMs.P99)} | {N(lever.CpuMsPerOrder, 3)} |");
             }
         }
 

@@ -17,6 +17,9 @@ internal sealed record RunSettings
 
     public int StoredOrders { get; init; } = 1_000_000;
 
+    /// <summary>How many times every lever variant is measured; the median round is reported.</summary>
+    public int LeverRounds { get; init; } = 3;
+
     public string RepositoryRoot { get; init; } = ".";
 
     public string OutputPath { get; init; } = "bench/results/latest.json";
@@ -29,6 +32,6 @@ internal sealed record RunSettings
     public double OpenLoopShare { get; init; } = 0.8;
 
     public static RunSettings For(bool quick) => quick
-        ? new RunSettings { Quick = true, Warmup = TimeSpan.FromSeconds(3), Measure = TimeSpan.FromSeconds(8), StoredOrders = 100_000 }
+        ? new RunSettings { Quick = true, Warmup = TimeSpan.FromSeconds(3), Measure = TimeSpan.FromSeconds(8), StoredOrders = 100_000, LeverRounds = 1 }
         : new RunSettings();
 }
