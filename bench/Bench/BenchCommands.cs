@@ -15,11 +15,21 @@ internal static class BenchCommands
         var repository = new Option<string>("--repo") { Description = "The repository root (hosts are run from their Release build there).", DefaultValueFactory = _ => "." };
         var skip = new Option<string[]>("--skip") { Description = "Phases to leave out: broker, bare, standalone, rabbitmq, levers, large.", AllowMultipleArgumentsPerToken = true };
         var keep = new Option<bool>("--keep") { Description = "Keep the run's folder (store files and every server's log) instead of deleting it." };
-        var command = new Command("run", "Runs every phase on this machine and prints the table; writes the JSON results.") { quick, output, repository, skip, keep };
+        var rounds = new Option<int?>("--lever-rounds") { Description = "Times every lever variant is measured, the median reported (default 3; 1 with --quick)." };
+        rounds.Validators.Add(option =>
+        {
+            if (option.GetValueOrDefault<int?>() is < 1 or > 20)
+            {
+                option.AddError("--lever-rounds must be between 1 and 20.");
+            }
+        });
+        var command = new Command("run", "Runs every phase on this machine and prints the table; writes the JSON results.") { quick, output, repository, skip, keep, rounds };
         command.SetAction((result, cancellationToken) =>
         {
-            var settings = RunSettings.For(result.GetValue(quick)) with
+            var defaults = RunSettings.For(result.GetValue(quick));
+            var settings = defaults with
             {
+                LeverRounds = result.GetValue(rounds) ?? defaults.LeverRounds,
                 RepositoryRoot = Path.GetFullPath(result.GetValue(repository)!),
                 OutputPath = result.GetValue(output)!,
                 Skip = new HashSet<string>(result.GetValue(skip) ?? []),

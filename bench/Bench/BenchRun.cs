@@ -46,7 +46,7 @@ internal sealed class BenchRun(RunSettings settings)
         Console.WriteLine($"bench: {results.Mode} run, logs and data in {work.FullName}{(settings.Keep ? "" : " (deleted at the end; --keep keeps them)")}");
         try
         {
-            if (!Skipped("broker") || !Skipped("rabbitmq"))
+            if (!Skipped("broker") || !Skipped("rabbitmq") || !Skipped("levers"))
             {
                 Progress("starting a RabbitMQ node of the run's own");
                 broker = await BrokerNode.StartAsync(cancellationToken);
@@ -163,9 +163,11 @@ internal sealed class BenchRun(RunSettings settings)
         {
             foreach (var (setup, variant, values) in variants)
             {
+                // A store file of its own per round: every round starts from an empty store, as the first did.
+                var name = $"lever-{setup}-{variant}-{round}";
                 var hosts = setup == "standalone"
-                    ? await StartStandaloneAsync($"lever-{variant}", values, cancellationToken)
-                    : await StartRabbitMqAsync($"lever-{variant}", values, cancellationToken);
+                    ? await StartStandaloneAsync(name, values, cancellationToken)
+                    : await StartRabbitMqAsync(name, values, cancellationToken);
                 try
                 {
                     using var load = Generator(hosts[0]);
