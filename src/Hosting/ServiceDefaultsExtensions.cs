@@ -27,12 +27,6 @@ public static class ServiceDefaultsExtensions
 
     public const string PrometheusPath = "/metrics";
 
-    /// <summary>Where traces, metrics and logs go over OTLP; unset, nothing is exported and spans are not recorded.</summary>
-    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
-    /// <summary>OpenTelemetry's own sampler setting; when set, it decides instead of the default above.</summary>
-    public const string SamplerSetting = "OTEL_TRACES_SAMPLER";
-
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -43,22 +37,13 @@ public static class ServiceDefaultsExtensions
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing =>
-            {
-                tracing
-                    .AddSource(TelemetryPrefix + "*")
-                    .AddSource("MassTransit")
-                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                    .AddHttpClientInstrumentation();
-                if (!exporting && string.IsNullOrWhiteSpace(builder.Configuration[SamplerSetting]))
-                {
-                    // Spans with nowhere to go cost about a fifth of the order path's CPU (docs/performance.md).
-                    tracing.SetSampler(new PropagationOnlySampler());
-                }
-            })
+            .WithTracing(tracing => tracing
+                .AddSource(TelemetryPrefix + "*")
+                .AddSource("MassTransit")
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(TelemetryPrefix + "*")
                 .AddMeter("MassTransit")
@@ -72,7 +57,7 @@ public static class ServiceDefaultsExtensions
         }
 
         // Export only where a collector is configured, so a newcomer's machine does not retry a missing one.
-        if (exporting)
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
