@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
+
 using Backend.Domain.Catalog;
 using Backend.Domain.Jobs;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 using Backend.Fulfilment.Jobs;
 using Backend.Messaging;
 using Backend.Store;
@@ -61,6 +64,11 @@ public sealed class FulfilmentHarness : IAsyncDisposable
     public IOrderStore Orders => _services.GetRequiredService<IOrderStore>();
 
     public IProductStore Products => _services.GetRequiredService<IProductStore>();
+
+    public IPaymentLedger Payments => _services.GetRequiredService<IPaymentLedger>();
+
+    /// <summary>This harness's meters: a listener matches their scope, so parallel tests' measurements stay apart.</summary>
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     public static async Task<FulfilmentHarness> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)

@@ -2,6 +2,7 @@ using Backend.Contracts.Orders;
 using Backend.Contracts.Shipping;
 using Backend.Domain.Catalog;
 using Backend.Domain.Orders;
+using Backend.Domain.Payments;
 using Backend.Fulfilment.Tests.Infrastructure;
 
 namespace Backend.Fulfilment.Tests.Shipping;
@@ -27,6 +28,8 @@ public sealed class ShipmentDispatchedTests
         product.OnHand.ShouldBe(7);
         product.Reserved.ShouldBe(2);
         (await fixture.OrderAsync(other)).Status.ShouldBe(OrderStatus.Confirmed);
+        (await fixture.Payments.FindAsync(orderId, CancellationToken.None))!.Settlement.ShouldBe(PaymentSettlement.Captured);
+        (await fixture.Payments.FindAsync(other, CancellationToken.None))!.Settlement.ShouldBe(PaymentSettlement.None);
         await fixture.Harness.ConsumedSuccessfullyAsync<ShipmentDispatched>(message => message.OrderId == orderId);
     }
 
