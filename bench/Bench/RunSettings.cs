@@ -17,7 +17,10 @@ internal sealed record RunSettings
 
     public int StoredOrders { get; init; } = 1_000_000;
 
-    /// <summary>How many times every lever variant is measured; the median round is reported.</summary>
+    /// <summary>
+    /// How many times every lever variant is measured; the median round is reported (of an even number of rounds, the
+    /// lower of the middle two).
+    /// </summary>
     public int LeverRounds { get; init; } = 3;
 
     public string RepositoryRoot { get; init; } = ".";
