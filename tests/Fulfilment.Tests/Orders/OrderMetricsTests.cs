@@ -32,10 +32,11 @@ public sealed class OrderMetricsTests
         var confirmed = Messages.Submit("LAMP", 2);
         var outOfStock = Messages.Submit("LAMP", 1);
 
+        // One after the other, so the first takes the stock; each counted by the time its consume has finished.
         await fixture.Harness.Bus.Publish(confirmed);
-        await fixture.Harness.PublishedAsync<OrderConfirmed>(message => message.OrderId == confirmed.OrderId);
+        await fixture.Harness.ConsumedSuccessfullyAsync<SubmitOrder>(message => message.OrderId == confirmed.OrderId);
         await fixture.Harness.Bus.Publish(outOfStock);
-        await fixture.Harness.PublishedAsync<OrderRejected>(message => message.OrderId == outOfStock.OrderId);
+        await fixture.Harness.ConsumedSuccessfullyAsync<SubmitOrder>(message => message.OrderId == outOfStock.OrderId);
 
         measurements.Where(entry => entry.Instrument == "backend.orders.outcomes").Select(entry => (entry.Value, entry.Tags))
             .ShouldBe([(1, "reason=,status=Confirmed"), (1, $"reason={RejectionReason.OutOfStock},status={OrderStatus.Rejected}")], ignoreOrder: true);
